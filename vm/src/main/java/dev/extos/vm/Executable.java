@@ -1,0 +1,15 @@
+package dev.extos.vm;
+
+/** A program loaded into an engine, ready to run any number of times, from any number of threads. */
+public interface Executable {
+    /**
+     * Runs the program once in {@code memory} with r1 and r2 set (the other registers start at 0,
+     * r10 at the top of the stack) and returns r0. A fault ends the run with {@link ExecutionFault}.
+     */
+    long run(AddressSpace memory, long r1, long r2);
+
+    /** Runs with r1 set and r2 = 0, the kernel's calling convention (r1 = context). */
+    default long run(AddressSpace memory, long r1) {
+        return run(memory, r1, 0);
+    }
+}
