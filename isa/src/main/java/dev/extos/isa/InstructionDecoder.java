@@ -40,6 +40,9 @@ public final class InstructionDecoder {
 
     /** Decodes a program given as little-endian 64-bit words, one per slot. */
     public static Program decode(long[] words) {
+        if (words.length == 0) {
+            throw new ExtosException("the program is empty: it needs at least one instruction");
+        }
         List<Instruction> out = new ArrayList<>(words.length);
         int pc = 0;
         while (pc < words.length) {

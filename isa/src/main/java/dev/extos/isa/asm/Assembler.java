@@ -79,7 +79,9 @@ public final class Assembler {
         if (start == tokens.size()) {
             return;
         }
-        LineParser p = new LineParser(tokens.subList(start, tokens.size()), lineNumber, text.length() + 1);
+        int comment = text.indexOf('#');
+        int codeEnd = comment >= 0 ? comment : text.length();
+        LineParser p = new LineParser(tokens.subList(start, tokens.size()), lineNumber, codeEnd + 1);
         Pending result = instruction(p);
         p.end();
         pending.add(result);
@@ -90,6 +92,9 @@ public final class Assembler {
     }
 
     private Program link() {
+        if (pending.isEmpty()) {
+            throw new AssemblyException(1, 1, "the program has no instructions");
+        }
         List<Instruction> out = new ArrayList<>(pending.size());
         for (Pending p : pending) {
             if (p.done() != null) {

@@ -103,7 +103,8 @@ public final class Disassembler {
     }
 
     private static String number(int v) {
-        return v > -65536 && v < 65536 ? Integer.toString(v) : "0x" + Integer.toHexString(v);
+        // Large positive values read best in hex (masks, constants); negative ones in decimal.
+        return v < 65536 ? Integer.toString(v) : "0x" + Integer.toHexString(v);
     }
 
     private static String mem(Reg r, int off) {
@@ -111,6 +112,6 @@ public final class Disassembler {
     }
 
     private static String target(String label, int off) {
-        return label != null ? label : (off < 0 ? "-" + (-off) : "+" + off);
+        return label != null ? label : (off < 0 ? Integer.toString(off) : "+" + off);
     }
 }
