@@ -2,7 +2,6 @@ package dev.extos.vm.conformance;
 
 import dev.extos.isa.ExtosException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,7 +26,7 @@ public record ConformanceCase(String name, Optional<String> asm, Optional<byte[]
         try {
             return parse(path.getFileName().toString(), Files.readString(path));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read conformance case " + path + ": " + e.getMessage(), e);
+            throw new ExtosException("cannot read conformance case " + path + ": " + e, e);
         }
     }
 

@@ -5,6 +5,11 @@ package dev.extos.vm.conformance;
  * seen, each either {@code 0x...} (r0) or {@code error: ...}.
  */
 public record ConformanceOutcome(String name, boolean passed, String expected, String actual) {
+    /** True when the case ended in an error (while assembling, decoding, loading or running) rather than with an r0. */
+    public boolean raisedError() {
+        return actual.startsWith("error: ");
+    }
+
     /** One line for a report: {@code PASS add.data (r0 0x3)} or {@code FAIL x.data: expected ..., got ...}. */
     public String describe() {
         return passed

@@ -1,0 +1,25 @@
+package dev.extos.cli.demo;
+
+/** The Java way to find a 5xx status in an access-log line: what an application reading every line would write. */
+public final class StatusField {
+    private StatusField() {
+    }
+
+    /**
+     * Whether the status after the quoted request is 5xx. Same rule as {@code filter-5xx.s}: the
+     * first {@code "} followed by a space closes the request; three digits follow, starting
+     * with 5, then a space or the end of the line.
+     */
+    public static boolean isServerError(String line) {
+        int quote = line.indexOf("\" ");
+        if (quote < 0 || quote + 5 > line.length()) {
+            return false;
+        }
+        return line.charAt(quote + 2) == '5' && isDigit(line.charAt(quote + 3)) && isDigit(line.charAt(quote + 4))
+                && (quote + 5 == line.length() || line.charAt(quote + 5) == ' ');
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+}

@@ -1,0 +1,8 @@
+/** The {@code extos} command: runs, assembles and disassembles eBPF programs, and demonstrates a filtered read. */
+module dev.extos.cli {
+    requires dev.extos.vm;
+    requires info.picocli;
+
+    // picocli builds the command model by reflection over the annotated command classes.
+    opens dev.extos.cli to info.picocli;
+}
