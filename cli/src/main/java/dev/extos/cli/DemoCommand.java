@@ -55,7 +55,7 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write the kept records to FILE (default: count them only).")
     private Path out;
 
-    @Option(names = "--engine", paramLabel = "NAME", defaultValue = "interp", converter = EngineConverter.class,
+    @Option(names = "--engine", paramLabel = "NAME", defaultValue = "jit", converter = EngineConverter.class,
             completionCandidates = EngineConverter.Names.class,
             description = "Engine that runs the filter: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     private Engine engine;

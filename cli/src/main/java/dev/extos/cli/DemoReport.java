@@ -33,7 +33,8 @@ final class DemoReport {
                 BundledPrograms.FILTER_5XX, program.instructions().size());
         out.printf(Locale.ROOT, "  engine   %s%s%n", engine, engine.equals("interp")
                 ? ": the reference interpreter, checking every memory access as it runs."
-                + "\n           The verifier and the JIT come later: this is not the speed ExtOS aims for." : "");
+                : ": compiled to JVM bytecode; every memory access is still checked at run time, because"
+                + "\n           the static verifier that would prove them safe is not built yet.");
         out.printf(Locale.ROOT, "  timing   fastest of %d run%s each way, alternating; after the first read the file is"
                 + " in the page cache%n", runs, runs == 1 ? "" : "s");
         out.println();

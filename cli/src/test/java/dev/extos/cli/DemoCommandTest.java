@@ -36,7 +36,7 @@ class DemoCommandTest {
         long java = number(KEPT, r.out(), 2);
         assertThat(extos).isPositive().isEqualTo(java).isEqualTo(number(GENERATED, r.out(), 1));
         assertThat(number(RECORDS, r.out(), 1)).isEqualTo(number(RECORDS, r.out(), 2)).isGreaterThan(1000);
-        assertThat(r.out()).contains("Both ways kept the same").contains("interp").contains("interpreter");
+        assertThat(r.out()).contains("Both ways kept the same").contains("ExtOS (jit)").contains("compiled to JVM bytecode");
         Path generated = Path.of(WRITING.matcher(r.err()).results().findFirst().orElseThrow().group(1));
         assertThat(generated).doesNotExist();
     }

@@ -1,6 +1,7 @@
 package dev.extos.vm;
 
 import dev.extos.vm.interp.Interpreter;
+import dev.extos.vm.jit.JitCompiler;
 import java.util.List;
 
 /** The engines ExtOS has, by name; callers choose one with {@code --engine NAME}. */
@@ -18,15 +19,21 @@ public final class Engines {
         return new Interpreter(backwardJumpLimit);
     }
 
+    /** The JIT (eBPF to JVM bytecode in a hidden class) with the default backward-jump limit. */
+    public static Engine jit() {
+        return new JitCompiler();
+    }
+
     /** Names accepted by {@link #byName}. */
     public static List<String> names() {
-        return List.of("interp");
+        return List.of("interp", "jit");
     }
 
     /** The engine called {@code name}; throws with the list of names when there is none. */
     public static Engine byName(String name) {
         return switch (name) {
             case "interp", "interpreter" -> interpreter();
+            case "jit" -> jit();
             default -> throw new IllegalArgumentException("no engine '" + name + "' (engines: " + String.join(", ", names()) + ")");
         };
     }
