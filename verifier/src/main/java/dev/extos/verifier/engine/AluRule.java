@@ -1,0 +1,158 @@
+package dev.extos.verifier.engine;
+
+import dev.extos.isa.AluOp;
+import dev.extos.isa.Instruction;
+import dev.extos.isa.Reg;
+import dev.extos.isa.SwapKind;
+import dev.extos.isa.Width;
+import dev.extos.verifier.domain.Scalar;
+import dev.extos.verifier.domain.ScalarAlu;
+import dev.extos.verifier.state.RegType;
+import dev.extos.verifier.state.RegType.PtrToPacket;
+import dev.extos.verifier.state.State;
+
+/**
+ * Register arithmetic: scalars go through the abstract domains; pointers admit only what keeps
+ * them meaningful (plus or minus a bounded scalar, minus a pointer into the same region).
+ */
+final class AluRule {
+    /** Offsets past this magnitude are rejected so pointer arithmetic can never wrap a region. */
+    static final long MAX_OFFSET = 1L << 29;
+
+    private AluRule() {
+    }
+
+    static State alu(Instruction.Alu a, State s, Env env) {
+        RegType src = Regs.read(s, a.src());
+        if (a.op() == AluOp.MOV) {
+            if (a.width() == Width.W64) {
+                return s.withReg(a.dst(), src);
+            }
+            if (src.isPointer()) {
+                throw new VerifyError("32-bit mov of pointer " + a.src() + "=" + src + " would truncate it");
+            }
+            return s.withReg(a.dst(), RegType.scalar(ScalarAlu.zeroExtend32(((RegType.ScalarReg) src).value())));
+        }
+        RegType dst = Regs.read(s, a.dst());
+        if (dst instanceof RegType.ScalarReg(Scalar x) && src instanceof RegType.ScalarReg(Scalar y)) {
+            return s.withReg(a.dst(), RegType.scalar(ScalarAlu.apply(a.width(), a.op(), x, y)));
+        }
+        if (a.width() == Width.W32) {
+            throw new VerifyError("32-bit " + a.op().mnemonic() + " on pointer " + (dst.isPointer() ? a.dst() + "=" + dst : a.src() + "=" + src)
+                    + " is not allowed");
+        }
+        return s.withReg(a.dst(), pointerArithmetic(a.op(), dst, src, env));
+    }
+
+    private static RegType pointerArithmetic(AluOp op, RegType dst, RegType src, Env env) {
+        if (op == AluOp.ADD && dst.isPointer() && src instanceof RegType.ScalarReg(Scalar y)) {
+            return offset(dst, y, false, env);
+        }
+        if (op == AluOp.ADD && src.isPointer() && dst instanceof RegType.ScalarReg(Scalar x)) {
+            return offset(src, x, false, env);
+        }
+        if (op == AluOp.SUB && dst.isPointer() && src instanceof RegType.ScalarReg(Scalar y)) {
+            return offset(dst, y, true, env);
+        }
+        if (op == AluOp.SUB && dst.isPointer() && src.isPointer()) {
+            return difference(dst, src);
+        }
+        throw new VerifyError("pointer arithmetic " + op.mnemonic() + " " + dst + ", " + src + " is not allowed"
+                + " (only pointer +/- scalar and pointer - pointer into the same region)");
+    }
+
+    private static RegType offset(RegType ptr, Scalar delta, boolean subtract, Env env) {
+        return switch (ptr) {
+            case RegType.PtrToCtx(Scalar off) -> new RegType.PtrToCtx(move(off, delta, subtract));
+            case RegType.PtrToStack(int frame, Scalar off) -> new RegType.PtrToStack(frame, move(off, delta, subtract));
+            case RegType.PtrToMem(long size, Scalar off) -> new RegType.PtrToMem(size, move(off, delta, subtract));
+            case RegType.MapValue(int map, long size, boolean maybeNull, Scalar off) -> {
+                if (maybeNull) {
+                    throw new VerifyError("arithmetic on a map value pointer that may be null; compare it with 0 first");
+                }
+                yield new RegType.MapValue(map, size, false, move(off, delta, subtract));
+            }
+            case PtrToPacket p -> {
+                if (delta.isConstant()) {
+                    long d = subtract ? -delta.constantValue() : delta.constantValue();
+                    long off = p.off() + d;
+                    if (Math.abs(d) >= MAX_OFFSET || Math.abs(off) >= MAX_OFFSET) {
+                        throw new VerifyError("offset " + off + " makes the " + p.area().label() + " pointer go out of bounds");
+                    }
+                    yield new PtrToPacket(p.area(), p.id(), p.varOff(), off, p.range());
+                }
+                // A variable part starts a new family of pointers with nothing proven about it yet.
+                Scalar var = move(p.varOff(), delta, subtract);
+                if (var.umax() > 0xffff || var.smin() < 0) {
+                    throw new VerifyError("variable offset " + var + " added to a " + p.area().label()
+                            + " pointer must be within [0, 65535]");
+                }
+                yield new PtrToPacket(p.area(), env.newId(), var, p.off(), 0);
+            }
+            default -> throw new VerifyError("arithmetic on " + ptr + " is not allowed");
+        };
+    }
+
+    private static Scalar move(Scalar off, Scalar delta, boolean subtract) {
+        Scalar r = ScalarAlu.apply(Width.W64, subtract ? AluOp.SUB : AluOp.ADD, off, delta);
+        if (r.smin() <= -MAX_OFFSET || r.smax() >= MAX_OFFSET) {
+            throw new VerifyError("pointer offset " + r + " is not within +-2^29 (the scalar added is not bounded enough)");
+        }
+        return r;
+    }
+
+    private static RegType difference(RegType a, RegType b) {
+        Scalar x;
+        Scalar y;
+        switch (a) {
+            case RegType.PtrToStack(int f, Scalar off) when b instanceof RegType.PtrToStack(int g, Scalar off2) && f == g -> {
+                x = off;
+                y = off2;
+            }
+            case RegType.PtrToMem(long size, Scalar off) when b instanceof RegType.PtrToMem(long s2, Scalar off2) -> {
+                x = off;
+                y = off2;
+            }
+            case RegType.PtrToCtx(Scalar off) when b instanceof RegType.PtrToCtx(Scalar off2) -> {
+                x = off;
+                y = off2;
+            }
+            case PtrToPacket p when b instanceof PtrToPacket q && p.area() == q.area() -> {
+                if (p.id() == q.id()) {
+                    x = Scalar.constant(p.off());
+                    y = Scalar.constant(q.off());
+                } else {
+                    return RegType.scalar(Scalar.UNKNOWN);
+                }
+            }
+            default -> throw new VerifyError("subtraction of pointers into different regions (" + a + " - " + b + ") is not allowed");
+        }
+        return RegType.scalar(ScalarAlu.apply(Width.W64, AluOp.SUB, x, y));
+    }
+
+    static State neg(Instruction.Neg n, State s) {
+        Scalar v = Regs.scalar(s, n.dst(), "neg");
+        return s.withReg(n.dst(), RegType.scalar(ScalarAlu.neg(n.width(), v)));
+    }
+
+    static State movsx(Instruction.MovSx m, State s) {
+        Scalar v = Regs.scalar(s, m.src(), "movsx");
+        Scalar r = ScalarAlu.signExtend(v, m.fromBits());
+        return s.withReg(m.dst(), RegType.scalar(m.width() == Width.W32 ? ScalarAlu.zeroExtend32(r) : r));
+    }
+
+    static State byteSwap(Instruction.ByteSwap b, State s) {
+        Scalar v = Regs.scalar(s, b.dst(), "byte swap");
+        // The machine is little-endian: "to little-endian" only truncates to the width.
+        Scalar r = b.kind() == SwapKind.TO_LE ? ScalarAlu.truncate(v, b.bits()) : ScalarAlu.byteSwap(v, b.bits());
+        return s.withReg(b.dst(), RegType.scalar(r));
+    }
+
+    static State loadImm64(Instruction.LoadImm64 l, State s) {
+        return switch (l.kind()) {
+            case CONSTANT -> s.withReg(l.dst(), RegType.scalar(Scalar.constant(l.value())));
+            default -> throw new VerifyError("lddw " + l.kind().mnemonic() + ": maps and other pseudo loads are not supported yet");
+        };
+    }
+
+}

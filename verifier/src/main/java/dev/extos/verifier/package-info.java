@@ -1,0 +1,2 @@
+/** The verifier's API: {@link dev.extos.verifier.Verifier}, program types and verdicts. */
+package dev.extos.verifier;

@@ -1,0 +1,105 @@
+package dev.extos.verifier.state;
+
+import dev.extos.verifier.domain.Scalar;
+import java.util.Objects;
+
+/** What a register (or a spilled stack slot) holds on a path: its kind and, where it applies, its value range. */
+public sealed interface RegType {
+
+    /** Never written on this path: reading it is an error. */
+    record NotInit() implements RegType {
+        @Override
+        public String toString() {
+            return "?";
+        }
+    }
+
+    /** A number. */
+    record ScalarReg(Scalar value) implements RegType {
+        public ScalarReg {
+            Objects.requireNonNull(value);
+        }
+
+        @Override
+        public String toString() {
+            return value.toString();
+        }
+    }
+
+    /** A pointer into the context at offset {@code off}. */
+    record PtrToCtx(Scalar off) implements RegType {
+        @Override
+        public String toString() {
+            return "ctx(" + offText(off) + ")";
+        }
+    }
+
+    /** A pointer into the stack frame of call depth {@code frame}, {@code off} bytes from its top (so off < 0). */
+    record PtrToStack(int frame, Scalar off) implements RegType {
+        @Override
+        public String toString() {
+            return "fp" + (off.isConstant() ? Long.toString(off.constantValue()) : off.toString()) + (frame == 0 ? "" : "@" + frame);
+        }
+    }
+
+    /**
+     * A pointer into a packet-like area: {@code off} bytes past (start + a variable part); pointers
+     * sharing {@code id} share the variable part ({@code varOff}; id 0 means none). {@code range}
+     * bytes past start + variable part are proven to be inside the area.
+     */
+    record PtrToPacket(Area area, int id, Scalar varOff, long off, long range) implements RegType {
+        @Override
+        public String toString() {
+            return area.label() + "(" + (id == 0 ? "" : "id=" + id + ",var=" + varOff + ",") + "off=" + off + ",r=" + range + ")";
+        }
+    }
+
+    /** One past the last byte of a packet-like area (for META this role is played by DATA's start). */
+    record PacketEnd(Area area) implements RegType {
+        @Override
+        public String toString() {
+            return area.label() + "_end";
+        }
+    }
+
+    /** A pointer into the conformance memory buffer of {@code size} bytes. */
+    record PtrToMem(long size, Scalar off) implements RegType {
+        @Override
+        public String toString() {
+            return "mem(size=" + size + "," + offText(off) + ")";
+        }
+    }
+
+    /** A pointer into a value of map {@code mapId} ({@code size} bytes), possibly null until checked. */
+    record MapValue(int mapId, long size, boolean maybeNull, Scalar off) implements RegType {
+        @Override
+        public String toString() {
+            return "map_value" + (maybeNull ? "_or_null" : "") + "(map=" + mapId + ",size=" + size + "," + offText(off) + ")";
+        }
+    }
+
+    /** A map itself, as helpers take it. */
+    record MapHandle(int mapId) implements RegType {
+        @Override
+        public String toString() {
+            return "map_ptr(" + mapId + ")";
+        }
+    }
+
+    /** The shared "not initialised" value. */
+    NotInit NOT_INIT = new NotInit();
+
+    /** A scalar register of this value. */
+    static RegType scalar(Scalar s) {
+        return new ScalarReg(s);
+    }
+
+    /** True for any pointer kind. */
+    default boolean isPointer() {
+        return !(this instanceof NotInit) && !(this instanceof ScalarReg);
+    }
+
+    private static String offText(Scalar off) {
+        return "off=" + off;
+    }
+}

@@ -1,0 +1,137 @@
+package dev.extos.verifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.extos.isa.Program;
+import dev.extos.isa.asm.Assembler;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The verdict's contents: facts for the JIT, the log line format, verbose logs, the work cap, timing. */
+class VerdictTest {
+
+    private static Verdict verify(String asm, ProgramType type) {
+        return Verifier.verify(Assembler.assemble(asm), type);
+    }
+
+    @Test
+    void factsNameTheRegionOfEachAccess() {
+        Verdict v = verify("""
+                ldxw %r2, [%r1+0]
+                ldxw %r3, [%r1+4]
+                stdw [%r10-8], 0
+                mov %r4, %r2
+                add %r4, 4
+                jgt %r4, %r3, out
+                ldxw %r0, [%r2+0]
+                exit
+                out:
+                ldxdw %r0, [%r10-8]
+                exit
+                """, ProgramType.xdp());
+        assertThat(v).isInstanceOf(Verdict.Accepted.class);
+        InstructionFacts f = ((Verdict.Accepted) v).facts();
+        assertThat(f.region(0)).isEqualTo(RegionKind.CONTEXT);
+        assertThat(f.region(1)).isEqualTo(RegionKind.CONTEXT);
+        assertThat(f.region(2)).isEqualTo(RegionKind.STACK);
+        assertThat(f.region(3)).isNull();
+        assertThat(f.region(6)).isEqualTo(RegionKind.PACKET);
+        assertThat(f.region(8)).isEqualTo(RegionKind.STACK);
+    }
+
+    @Test
+    void factsSayMixedWhenPathsDisagree() {
+        Verdict v = verify("""
+                ldxw %r3, [%r1+12]
+                stdw [%r10-8], 0
+                mov %r2, %r1
+                jeq %r3, 0, l
+                mov %r2, %r10
+                add %r2, -16
+                l:
+                ldxw %r0, [%r2+12]
+                exit
+                """, ProgramType.xdp());
+        assertThat(v).isInstanceOf(Verdict.Accepted.class);
+        assertThat(((Verdict.Accepted) v).facts().region(6)).isEqualTo(RegionKind.MIXED);
+    }
+
+    @Test
+    void memoryFacts() {
+        Verdict v = verify("ldxb %r0, [%r1+0]\nexit", ProgramType.memory(1));
+        assertThat(((Verdict.Accepted) v).facts().region(0)).isEqualTo(RegionKind.MEMORY);
+    }
+
+    @Test
+    void rejectionReadsLikeTheKernelLog() {
+        Verdict v = verify("""
+                ldxw %r2, [%r1+0]
+                ldxw %r3, [%r1+4]
+                ldxw %r0, [%r2+0]
+                exit
+                """, ProgramType.xdp());
+        Verdict.Rejected r = (Verdict.Rejected) v;
+        assertThat(r.pc()).isEqualTo(2);
+        assertThat(r.instruction()).isEqualTo("ldxw %r0, [%r2+0]");
+        assertThat(r.message()).isEqualTo("insn 2: ldxw %r0, [%r2+0]: read of 4 bytes at packet+0 but only 0 bytes are known"
+                + " to be in bounds (r1=ctx(off=0), r2=pkt(off=0,r=0), r3=pkt_end, r10=fp0)");
+        assertThat(r.log()).last().isEqualTo(r.message());
+    }
+
+    @Test
+    void structuralRejectionNamesTheInstruction() {
+        Verdict.Rejected r = (Verdict.Rejected) verify("mov %r0, 0\nexit\nmov %r0, 1\nexit", ProgramType.xdp());
+        assertThat(r.message()).isEqualTo("insn 2: mov %r0, 1: unreachable instruction");
+    }
+
+    @Test
+    void verboseLogShowsTheStateAtEveryInstruction() {
+        Program p = Assembler.assemble("mov %r0, 1\nstdw [%r10-8], 7\nexit");
+        Verdict v = Verifier.verify(p, ProgramType.xdp(), VerifierOptions.VERBOSE);
+        assertThat(v.log()).hasSize(4);
+        assertThat(v.log().get(0)).isEqualTo("0: mov %r0, 1 ; r1=ctx(off=0), r10=fp0");
+        assertThat(v.log().get(2)).isEqualTo("2: exit ; r0=1, r1=ctx(off=0), r10=fp0; fp-8=7");
+        assertThat(v.log().get(3)).startsWith("accepted: 3 instructions processed");
+        assertThat(Verifier.verify(p, ProgramType.xdp()).log()).isEmpty();
+    }
+
+    @Test
+    void theWorkCapGivesAClearMessage() {
+        Program p = Assembler.assemble("""
+                ldxw %r2, [%r1+12]
+                mov %r0, 0
+                l:
+                add %r0, 1
+                jlt %r0, %r2, l
+                exit
+                """);
+        Verdict v = Verifier.verify(p, ProgramType.xdp(), new VerifierOptions(false, 1000));
+        assertThat(((Verdict.Rejected) v).reason()).startsWith("program too complex: more than 1000 instructions processed");
+        assertThat(v.stats().processedInstructions()).isEqualTo(1001);
+    }
+
+    @Test
+    void statsCountTheWork() {
+        Verdict v = verify("mov %r0, 0\nmov %r1, 0\nl:\nadd %r1, 1\njlt %r1, 10, l\nexit", ProgramType.xdp());
+        assertThat(v.stats().processedInstructions()).isEqualTo(2 + 10 * 2 + 1);
+        assertThat(v.stats().storedStates()).isBetween(1, 10);
+    }
+
+    @Test
+    void printsTheMedianVerificationTimeOfTheRuleTable() {
+        List<Long> times = new ArrayList<>();
+        for (int round = 0; round < 5; round++) {
+            for (RuleCase c : RuleCase.load("rules.txt")) {
+                if (c.asm().isBlank() || c.name().equals("counter without a bound")) {
+                    continue;
+                }
+                times.add(Verifier.verify(Assembler.assemble(c.asm()), c.type()).stats().nanos());
+            }
+        }
+        times.sort(null);
+        System.out.printf("rule table: %d verifications, median %.1f us, p90 %.1f us, max %.1f us%n", times.size(),
+                times.get(times.size() / 2) / 1e3, times.get(times.size() * 9 / 10) / 1e3, times.getLast() / 1e3);
+        assertThat(times).isNotEmpty();
+    }
+}
