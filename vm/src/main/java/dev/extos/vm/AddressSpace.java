@@ -41,15 +41,15 @@ public final class AddressSpace {
     private static final VarHandle ATOMIC32 = ValueLayout.JAVA_INT.withOrder(ByteOrder.LITTLE_ENDIAN).varHandle();
     private static final VarHandle ATOMIC64 = ValueLayout.JAVA_LONG.withOrder(ByteOrder.LITTLE_ENDIAN).varHandle();
 
-    private MemorySegment[] segments = new MemorySegment[FIRST_DATA_REGION + 4];
-    private long[] sizes = new long[FIRST_DATA_REGION + 4];
-    private boolean[] writable = new boolean[FIRST_DATA_REGION + 4];
-    private String[] names = new String[FIRST_DATA_REGION + 4];
+    /** One mapped region; a single array of these keeps an access's checks to a few loads. */
+    private record Region(MemorySegment segment, long size, boolean writable, boolean mappedWritable, String name) {
+    }
+
+    private Region[] regions = new Region[FIRST_DATA_REGION + 4];
     private int regionCount = FIRST_DATA_REGION;
 
     /** A fresh address space with empty stack frames, no context and no data regions. */
     public AddressSpace() {
-        names[0] = "null";
         for (int f = 0; f < MAX_FRAMES; f++) {
             install(FIRST_STACK_REGION + f, "stack frame " + f, allocate(STACK_SIZE), true);
         }
@@ -92,47 +92,40 @@ public final class AddressSpace {
     /** Points the region starting at {@code base} at a new segment, keeping its name and permission. */
     public void remap(long base, MemorySegment segment) {
         int region = (int) (base >>> REGION_SHIFT);
-        if ((base & 0xffffffffL) != 0 || region < CONTEXT_REGION || region >= regionCount || segments[region] == null) {
+        if ((base & 0xffffffffL) != 0 || region < CONTEXT_REGION || region >= regionCount || regions[region] == null) {
             throw new IllegalArgumentException("0x" + Long.toHexString(base) + " is not the start of a mapped region");
         }
-        install(region, names[region], segment, writable[region]);
+        Region old = regions[region];
+        install(region, old.name(), segment, old.mappedWritable());
     }
 
     /** The segment backing the region at {@code base} (for the host to read results). */
     public MemorySegment segment(long base) {
         int region = (int) (base >>> REGION_SHIFT);
-        if (region <= 0 || region >= regionCount || segments[region] == null) {
+        if (region <= 0 || region >= regionCount || regions[region] == null) {
             throw new IllegalArgumentException("0x" + Long.toHexString(base) + " is not in a mapped region");
         }
-        return segments[region];
+        return regions[region].segment();
     }
 
     private void install(int region, String name, MemorySegment segment, boolean canWrite) {
         if (segment.byteSize() > 0xffffffffL) {
             throw new IllegalArgumentException("region '" + name + "' is larger than 4 GiB");
         }
-        if (region >= segments.length) {
-            int n = Math.min(MAX_REGIONS, Math.max(region + 1, segments.length * 2));
-            segments = Arrays.copyOf(segments, n);
-            sizes = Arrays.copyOf(sizes, n);
-            writable = Arrays.copyOf(writable, n);
-            names = Arrays.copyOf(names, n);
+        if (region >= regions.length) {
+            regions = Arrays.copyOf(regions, Math.min(MAX_REGIONS, Math.max(region + 1, regions.length * 2)));
         }
-        segments[region] = segment;
-        sizes[region] = segment.byteSize();
-        writable[region] = canWrite && !segment.isReadOnly();
-        names[region] = name;
+        regions[region] = new Region(segment, segment.byteSize(), canWrite && !segment.isReadOnly(), canWrite, name);
     }
 
     /** The segment holding {@code size} bytes at {@code address}, or a fault saying why there is none. */
     private MemorySegment check(long address, int size, boolean write) {
         long region = address >>> REGION_SHIFT;
-        long offset = address & 0xffffffffL;
-        if (region < regionCount) {
-            int r = (int) region;
-            MemorySegment s = segments[r];
-            if (s != null && offset + size <= sizes[r] && (!write || writable[r])) {
-                return s;
+        Region[] all = regions;
+        if (region < all.length) {
+            Region r = all[(int) region];
+            if (r != null && (address & 0xffffffffL) + size <= r.size() && (!write || r.writable())) {
+                return r.segment();
             }
         }
         throw fault(address, size, write);
@@ -142,14 +135,14 @@ public final class AddressSpace {
         long region = address >>> REGION_SHIFT;
         long offset = address & 0xffffffffL;
         String access = (write ? "write of " : "read of ") + size + " byte" + (size == 1 ? "" : "s") + " at 0x" + Long.toHexString(address);
-        if (region >= regionCount || segments[(int) region] == null) {
+        if (region >= regions.length || regions[(int) region] == null) {
             return new MemoryFault(access + ": no memory is mapped there" + (region == 0 ? " (null pointer)" : ""));
         }
-        int r = (int) region;
-        if (offset + size > sizes[r]) {
-            return new MemoryFault(access + ": outside " + names[r] + " (offset " + offset + ", size " + sizes[r] + ")");
+        Region r = regions[(int) region];
+        if (offset + size > r.size()) {
+            return new MemoryFault(access + ": outside " + r.name() + " (offset " + offset + ", size " + r.size() + ")");
         }
-        return new MemoryFault(access + ": " + names[r] + " is read-only");
+        return new MemoryFault(access + ": " + r.name() + " is read-only");
     }
 
     /** Reads 1, 2, 4 or 8 bytes at {@code address}, zero-extended. */

@@ -25,9 +25,6 @@ public final class Interpreter implements Engine {
     /** Backward jumps allowed per run unless configured otherwise: ends runaway loops in seconds. */
     public static final long DEFAULT_BACKWARD_JUMP_LIMIT = 1L << 32;
 
-    // Slots of the register file past r10 hold per-run bookkeeping.
-    private static final int BUDGET = 11;
-
     private final long backwardJumpLimit;
 
     /** An interpreter with the default backward-jump limit. */
@@ -67,7 +64,7 @@ public final class Interpreter implements Engine {
             implements Executable {
         @Override
         public long run(AddressSpace memory, long r1, long r2) {
-            return execute(code.words(), code.wideImmediates(), helperFunctions, memory, r1, r2, backwardJumpLimit, code.program());
+            return execute(this, memory, r1, r2);
         }
     }
 
@@ -95,13 +92,6 @@ public final class Interpreter implements Engine {
         }
     }
 
-    private static int jump(long[] r, int pc, int offset) {
-        if (offset < 0 && --r[BUDGET] < 0) {
-            throw BudgetExhausted.INSTANCE;
-        }
-        return pc + offset;
-    }
-
     private static long callHelper(HelperFunction[] functions, long id, AddressSpace memory, long[] r) {
         HelperFunction f = id >= 0 && id < functions.length ? functions[(int) id] : null;
         if (f == null) {
@@ -110,17 +100,50 @@ public final class Interpreter implements Engine {
         return f.call(memory, r[1], r[2], r[3], r[4], r[5]);
     }
 
-    @SuppressWarnings("DuplicateBranchesInSwitch")
-    private static long execute(long[] code, long[] wide, HelperFunction[] helperFunctions, AddressSpace memory,
-                                long r1, long r2, long backwardJumpLimit, Program program) {
+    /** The call stack of local calls, made only when a program makes one. */
+    private static final class Frames {
+        private final int[] returnPc = new int[AddressSpace.MAX_FRAMES];
+        private final long[] saved = new long[AddressSpace.MAX_FRAMES * 5];
+        private int depth;
+
+        /** Enters a callee from the call at {@code pc}; returns the pc before the callee's first instruction. */
+        int call(long[] r, int pc, int offset) {
+            if (depth + 1 >= AddressSpace.MAX_FRAMES) {
+                throw new Fault("local call nests deeper than " + AddressSpace.MAX_FRAMES + " frames");
+            }
+            returnPc[depth] = pc;
+            System.arraycopy(r, 6, saved, depth * 5, 5);
+            depth++;
+            // The callee starts with r0 and r6-r9 at 0 so every engine agrees on them.
+            r[0] = 0;
+            r[6] = 0;
+            r[7] = 0;
+            r[8] = 0;
+            r[9] = 0;
+            r[10] = AddressSpace.stackTop(depth);
+            return pc + offset;
+        }
+
+        /** Leaves a callee; returns the pc of the call, or -1 when the outermost function exits. */
+        int exit(long[] r) {
+            if (depth == 0) {
+                return -1;
+            }
+            depth--;
+            System.arraycopy(saved, depth * 5, r, 6, 5);
+            return returnPc[depth];
+        }
+    }
+
+    // Rarely needed state stays behind `program` so the dispatch loop keeps few values live.
+    private static long execute(Loaded program, AddressSpace memory, long r1, long r2) {
+        final long[] code = program.code().words();
         long[] r = new long[16];
         r[1] = r1;
         r[2] = r2;
         r[10] = AddressSpace.stackTop(0);
-        r[BUDGET] = backwardJumpLimit;
-        int[] returnPc = null;
-        long[] saved = null;
-        int depth = 0;
+        long budget = program.backwardJumpLimit();
+        Frames frames = null;
         int pc = 0;
         try {
             while (true) {
@@ -200,51 +223,51 @@ public final class Interpreter implements Engine {
                     case Op.BSWAP16 -> r[dst] = Short.reverseBytes((short) r[dst]) & 0xffffL;
                     case Op.BSWAP32 -> r[dst] = Integer.reverseBytes((int) r[dst]) & 0xffffffffL;
                     case Op.BSWAP64 -> r[dst] = Long.reverseBytes(r[dst]);
-                    case Op.JA -> pc = jump(r, pc, (int) (ins >> 32));
-                    case Op.JEQ64_R -> { if (r[dst] == r[src]) pc = jump(r, pc, off(ins)); }
-                    case Op.JEQ64_I -> { if (r[dst] == imm(ins)) pc = jump(r, pc, off(ins)); }
-                    case Op.JGT64_R -> { if (Long.compareUnsigned(r[dst], r[src]) > 0) pc = jump(r, pc, off(ins)); }
-                    case Op.JGT64_I -> { if (Long.compareUnsigned(r[dst], imm(ins)) > 0) pc = jump(r, pc, off(ins)); }
-                    case Op.JGE64_R -> { if (Long.compareUnsigned(r[dst], r[src]) >= 0) pc = jump(r, pc, off(ins)); }
-                    case Op.JGE64_I -> { if (Long.compareUnsigned(r[dst], imm(ins)) >= 0) pc = jump(r, pc, off(ins)); }
-                    case Op.JSET64_R -> { if ((r[dst] & r[src]) != 0) pc = jump(r, pc, off(ins)); }
-                    case Op.JSET64_I -> { if ((r[dst] & imm(ins)) != 0) pc = jump(r, pc, off(ins)); }
-                    case Op.JNE64_R -> { if (r[dst] != r[src]) pc = jump(r, pc, off(ins)); }
-                    case Op.JNE64_I -> { if (r[dst] != imm(ins)) pc = jump(r, pc, off(ins)); }
-                    case Op.JSGT64_R -> { if (r[dst] > r[src]) pc = jump(r, pc, off(ins)); }
-                    case Op.JSGT64_I -> { if (r[dst] > imm(ins)) pc = jump(r, pc, off(ins)); }
-                    case Op.JSGE64_R -> { if (r[dst] >= r[src]) pc = jump(r, pc, off(ins)); }
-                    case Op.JSGE64_I -> { if (r[dst] >= imm(ins)) pc = jump(r, pc, off(ins)); }
-                    case Op.JLT64_R -> { if (Long.compareUnsigned(r[dst], r[src]) < 0) pc = jump(r, pc, off(ins)); }
-                    case Op.JLT64_I -> { if (Long.compareUnsigned(r[dst], imm(ins)) < 0) pc = jump(r, pc, off(ins)); }
-                    case Op.JLE64_R -> { if (Long.compareUnsigned(r[dst], r[src]) <= 0) pc = jump(r, pc, off(ins)); }
-                    case Op.JLE64_I -> { if (Long.compareUnsigned(r[dst], imm(ins)) <= 0) pc = jump(r, pc, off(ins)); }
-                    case Op.JSLT64_R -> { if (r[dst] < r[src]) pc = jump(r, pc, off(ins)); }
-                    case Op.JSLT64_I -> { if (r[dst] < imm(ins)) pc = jump(r, pc, off(ins)); }
-                    case Op.JSLE64_R -> { if (r[dst] <= r[src]) pc = jump(r, pc, off(ins)); }
-                    case Op.JSLE64_I -> { if (r[dst] <= imm(ins)) pc = jump(r, pc, off(ins)); }
-                    case Op.JEQ32_R -> { if ((int) r[dst] == (int) r[src]) pc = jump(r, pc, off(ins)); }
-                    case Op.JEQ32_I -> { if ((int) r[dst] == (int) (ins >> 32)) pc = jump(r, pc, off(ins)); }
-                    case Op.JGT32_R -> { if (Integer.compareUnsigned((int) r[dst], (int) r[src]) > 0) pc = jump(r, pc, off(ins)); }
-                    case Op.JGT32_I -> { if (Integer.compareUnsigned((int) r[dst], (int) (ins >> 32)) > 0) pc = jump(r, pc, off(ins)); }
-                    case Op.JGE32_R -> { if (Integer.compareUnsigned((int) r[dst], (int) r[src]) >= 0) pc = jump(r, pc, off(ins)); }
-                    case Op.JGE32_I -> { if (Integer.compareUnsigned((int) r[dst], (int) (ins >> 32)) >= 0) pc = jump(r, pc, off(ins)); }
-                    case Op.JSET32_R -> { if (((int) r[dst] & (int) r[src]) != 0) pc = jump(r, pc, off(ins)); }
-                    case Op.JSET32_I -> { if (((int) r[dst] & (int) (ins >> 32)) != 0) pc = jump(r, pc, off(ins)); }
-                    case Op.JNE32_R -> { if ((int) r[dst] != (int) r[src]) pc = jump(r, pc, off(ins)); }
-                    case Op.JNE32_I -> { if ((int) r[dst] != (int) (ins >> 32)) pc = jump(r, pc, off(ins)); }
-                    case Op.JSGT32_R -> { if ((int) r[dst] > (int) r[src]) pc = jump(r, pc, off(ins)); }
-                    case Op.JSGT32_I -> { if ((int) r[dst] > (int) (ins >> 32)) pc = jump(r, pc, off(ins)); }
-                    case Op.JSGE32_R -> { if ((int) r[dst] >= (int) r[src]) pc = jump(r, pc, off(ins)); }
-                    case Op.JSGE32_I -> { if ((int) r[dst] >= (int) (ins >> 32)) pc = jump(r, pc, off(ins)); }
-                    case Op.JLT32_R -> { if (Integer.compareUnsigned((int) r[dst], (int) r[src]) < 0) pc = jump(r, pc, off(ins)); }
-                    case Op.JLT32_I -> { if (Integer.compareUnsigned((int) r[dst], (int) (ins >> 32)) < 0) pc = jump(r, pc, off(ins)); }
-                    case Op.JLE32_R -> { if (Integer.compareUnsigned((int) r[dst], (int) r[src]) <= 0) pc = jump(r, pc, off(ins)); }
-                    case Op.JLE32_I -> { if (Integer.compareUnsigned((int) r[dst], (int) (ins >> 32)) <= 0) pc = jump(r, pc, off(ins)); }
-                    case Op.JSLT32_R -> { if ((int) r[dst] < (int) r[src]) pc = jump(r, pc, off(ins)); }
-                    case Op.JSLT32_I -> { if ((int) r[dst] < (int) (ins >> 32)) pc = jump(r, pc, off(ins)); }
-                    case Op.JSLE32_R -> { if ((int) r[dst] <= (int) r[src]) pc = jump(r, pc, off(ins)); }
-                    case Op.JSLE32_I -> { if ((int) r[dst] <= (int) (ins >> 32)) pc = jump(r, pc, off(ins)); }
+                    case Op.JA -> { int o = (int) (ins >> 32); if (o < 0 && --budget < 0) throw BudgetExhausted.INSTANCE; pc += o; }
+                    case Op.JEQ64_R -> { if (r[dst] == r[src]) { int o = off(ins); if (o < 0 && --budget < 0) throw BudgetExhausted.INSTANCE; pc += o; } }
+                    case Op.JEQ64_I -> { if (r[dst] == imm(ins)) { int o = off(ins); if (o < 0 && --budget < 0) throw BudgetExhausted.INSTANCE; pc += o; } }
+                    case Op.JGT64_R -> { if (Long.compareUnsigned(r[dst], r[src]) > 0) { int o = off(ins); if (o < 0 && --budget < 0) throw BudgetExhausted.INSTANCE; pc += o; } }
+                    case Op.JGT64_I -> { if (Long.compareUnsigned(r[dst], imm(ins)) > 0) { int o = off(ins); if (o < 0 && --budget < 0) throw BudgetExhausted.INSTANCE; pc += o; } }
+                    case Op.JGE64_R -> { if (Long.compareUnsigned(r[dst], r[src]) >= 0) { int o = off(ins); if (o < 0 && --budget < 0) throw BudgetExhausted.INSTANCE; pc += o; } }
+                    case Op.JGE64_I -> { if (Long.compareUnsigned(r[dst], imm(ins)) >= 0) { int o = off(ins); if (o < 0 && --budget < 0) throw BudgetExhausted.INSTANCE; pc += o; } }
+                    case Op.JSET64_R -> { if ((r[dst] & r[src]) != 0) { int o = off(ins); if (o < 0 && --budget < 0) throw BudgetExhausted.INSTANCE; pc += o; } }
+                    case Op.JSET64_I -> { if ((r[dst] & imm(ins)) != 0) { int o = off(ins); if (o < 0 && --budget < 0) throw BudgetExhausted.INSTANCE; pc += o; } }
+                    case Op.JNE64_R -> { if (r[dst] != r[src]) { int o = off(ins); if (o < 0 && --budget < 0) throw BudgetExhausted.INSTANCE; pc += o; } }
+                    case Op.JNE64_I -> { if (r[dst] != imm(ins)) { int o = off(ins); if (o < 0 && --budget < 0) throw BudgetExhausted.INSTANCE; pc += o; } }
+                    case Op.JSGT64_R -> { if (r[dst] > r[src]) { int o = off(ins); if (o < 0 && --budget < 0) throw BudgetExhausted.INSTANCE; pc += o; } }
+                    case Op.JSGT64_I -> { if (r[dst] > imm(ins)) { int o = off(ins); if (o < 0 && --budget < 0) throw BudgetExhausted.INSTANCE; pc += o; } }
+                    case Op.JSGE64_R -> { if (r[dst] >= r[src]) { int o = off(ins); if (o < 0 && --budget < 0) throw BudgetExhausted.INSTANCE; pc += o; } }
+                    case Op.JSGE64_I -> { if (r[dst] >= imm(ins)) { int o = off(ins); if (o < 0 && --budget < 0) throw BudgetExhausted.INSTANCE; pc += o; } }
+                    case Op.JLT64_R -> { if (Long.compareUnsigned(r[dst], r[src]) < 0) { int o = off(ins); if (o < 0 && --budget < 0) throw BudgetExhausted.INSTANCE; pc += o; } }
+                    case Op.JLT64_I -> { if (Long.compareUnsigned(r[dst], imm(ins)) < 0) { int o = off(ins); if (o < 0 && --budget < 0) throw BudgetExhausted.INSTANCE; pc += o; } }
+                    case Op.JLE64_R -> { if (Long.compareUnsigned(r[dst], r[src]) <= 0) { int o = off(ins); if (o < 0 && --budget < 0) throw BudgetExhausted.INSTANCE; pc += o; } }
+                    case Op.JLE64_I -> { if (Long.compareUnsigned(r[dst], imm(ins)) <= 0) { int o = off(ins); if (o < 0 && --budget < 0) throw BudgetExhausted.INSTANCE; pc += o; } }
+                    case Op.JSLT64_R -> { if (r[dst] < r[src]) { int o = off(ins); if (o < 0 && --budget < 0) throw BudgetExhausted.INSTANCE; pc += o; } }
+                    case Op.JSLT64_I -> { if (r[dst] < imm(ins)) { int o = off(ins); if (o < 0 && --budget < 0) throw BudgetExhausted.INSTANCE; pc += o; } }
+                    case Op.JSLE64_R -> { if (r[dst] <= r[src]) { int o = off(ins); if (o < 0 && --budget < 0) throw BudgetExhausted.INSTANCE; pc += o; } }
+                    case Op.JSLE64_I -> { if (r[dst] <= imm(ins)) { int o = off(ins); if (o < 0 && --budget < 0) throw BudgetExhausted.INSTANCE; pc += o; } }
+                    case Op.JEQ32_R -> { if ((int) r[dst] == (int) r[src]) { int o = off(ins); if (o < 0 && --budget < 0) throw BudgetExhausted.INSTANCE; pc += o; } }
+                    case Op.JEQ32_I -> { if ((int) r[dst] == (int) (ins >> 32)) { int o = off(ins); if (o < 0 && --budget < 0) throw BudgetExhausted.INSTANCE; pc += o; } }
+                    case Op.JGT32_R -> { if (Integer.compareUnsigned((int) r[dst], (int) r[src]) > 0) { int o = off(ins); if (o < 0 && --budget < 0) throw BudgetExhausted.INSTANCE; pc += o; } }
+                    case Op.JGT32_I -> { if (Integer.compareUnsigned((int) r[dst], (int) (ins >> 32)) > 0) { int o = off(ins); if (o < 0 && --budget < 0) throw BudgetExhausted.INSTANCE; pc += o; } }
+                    case Op.JGE32_R -> { if (Integer.compareUnsigned((int) r[dst], (int) r[src]) >= 0) { int o = off(ins); if (o < 0 && --budget < 0) throw BudgetExhausted.INSTANCE; pc += o; } }
+                    case Op.JGE32_I -> { if (Integer.compareUnsigned((int) r[dst], (int) (ins >> 32)) >= 0) { int o = off(ins); if (o < 0 && --budget < 0) throw BudgetExhausted.INSTANCE; pc += o; } }
+                    case Op.JSET32_R -> { if (((int) r[dst] & (int) r[src]) != 0) { int o = off(ins); if (o < 0 && --budget < 0) throw BudgetExhausted.INSTANCE; pc += o; } }
+                    case Op.JSET32_I -> { if (((int) r[dst] & (int) (ins >> 32)) != 0) { int o = off(ins); if (o < 0 && --budget < 0) throw BudgetExhausted.INSTANCE; pc += o; } }
+                    case Op.JNE32_R -> { if ((int) r[dst] != (int) r[src]) { int o = off(ins); if (o < 0 && --budget < 0) throw BudgetExhausted.INSTANCE; pc += o; } }
+                    case Op.JNE32_I -> { if ((int) r[dst] != (int) (ins >> 32)) { int o = off(ins); if (o < 0 && --budget < 0) throw BudgetExhausted.INSTANCE; pc += o; } }
+                    case Op.JSGT32_R -> { if ((int) r[dst] > (int) r[src]) { int o = off(ins); if (o < 0 && --budget < 0) throw BudgetExhausted.INSTANCE; pc += o; } }
+                    case Op.JSGT32_I -> { if ((int) r[dst] > (int) (ins >> 32)) { int o = off(ins); if (o < 0 && --budget < 0) throw BudgetExhausted.INSTANCE; pc += o; } }
+                    case Op.JSGE32_R -> { if ((int) r[dst] >= (int) r[src]) { int o = off(ins); if (o < 0 && --budget < 0) throw BudgetExhausted.INSTANCE; pc += o; } }
+                    case Op.JSGE32_I -> { if ((int) r[dst] >= (int) (ins >> 32)) { int o = off(ins); if (o < 0 && --budget < 0) throw BudgetExhausted.INSTANCE; pc += o; } }
+                    case Op.JLT32_R -> { if (Integer.compareUnsigned((int) r[dst], (int) r[src]) < 0) { int o = off(ins); if (o < 0 && --budget < 0) throw BudgetExhausted.INSTANCE; pc += o; } }
+                    case Op.JLT32_I -> { if (Integer.compareUnsigned((int) r[dst], (int) (ins >> 32)) < 0) { int o = off(ins); if (o < 0 && --budget < 0) throw BudgetExhausted.INSTANCE; pc += o; } }
+                    case Op.JLE32_R -> { if (Integer.compareUnsigned((int) r[dst], (int) r[src]) <= 0) { int o = off(ins); if (o < 0 && --budget < 0) throw BudgetExhausted.INSTANCE; pc += o; } }
+                    case Op.JLE32_I -> { if (Integer.compareUnsigned((int) r[dst], (int) (ins >> 32)) <= 0) { int o = off(ins); if (o < 0 && --budget < 0) throw BudgetExhausted.INSTANCE; pc += o; } }
+                    case Op.JSLT32_R -> { if ((int) r[dst] < (int) r[src]) { int o = off(ins); if (o < 0 && --budget < 0) throw BudgetExhausted.INSTANCE; pc += o; } }
+                    case Op.JSLT32_I -> { if ((int) r[dst] < (int) (ins >> 32)) { int o = off(ins); if (o < 0 && --budget < 0) throw BudgetExhausted.INSTANCE; pc += o; } }
+                    case Op.JSLE32_R -> { if ((int) r[dst] <= (int) r[src]) { int o = off(ins); if (o < 0 && --budget < 0) throw BudgetExhausted.INSTANCE; pc += o; } }
+                    case Op.JSLE32_I -> { if ((int) r[dst] <= (int) (ins >> 32)) { int o = off(ins); if (o < 0 && --budget < 0) throw BudgetExhausted.INSTANCE; pc += o; } }
                     case Op.LDXB -> r[dst] = memory.load8(r[src] + off(ins));
                     case Op.LDXH -> r[dst] = memory.load16(r[src] + off(ins));
                     case Op.LDXW -> r[dst] = memory.load32(r[src] + off(ins));
@@ -280,36 +303,21 @@ public final class Interpreter implements Engine {
                     case Op.ATOMIC_XCHG64 -> r[src] = memory.atomic(AtomicKind.XCHG, r[dst] + off(ins), 8, r[src]);
                     case Op.ATOMIC_CMPXCHG32 -> r[0] = memory.compareAndExchange(r[dst] + off(ins), 4, r[0], r[src]);
                     case Op.ATOMIC_CMPXCHG64 -> r[0] = memory.compareAndExchange(r[dst] + off(ins), 8, r[0], r[src]);
-                    case Op.LDDW -> r[dst] = wide[pc++];
-                    case Op.CALL -> r[0] = callHelper(helperFunctions, (int) (ins >> 32), memory, r);
-                    case Op.CALLX -> r[0] = callHelper(helperFunctions, r[dst], memory, r);
+                    case Op.LDDW -> r[dst] = program.code().wideImmediates()[pc++];
+                    case Op.CALL -> r[0] = callHelper(program.helperFunctions(), (int) (ins >> 32), memory, r);
+                    case Op.CALLX -> r[0] = callHelper(program.helperFunctions(), r[dst], memory, r);
                     case Op.CALL_LOCAL -> {
-                        if (depth + 1 >= AddressSpace.MAX_FRAMES) {
-                            throw new Fault("local call nests deeper than " + AddressSpace.MAX_FRAMES + " frames");
+                        if (frames == null) {
+                            frames = new Frames();
                         }
-                        if (returnPc == null) {
-                            returnPc = new int[AddressSpace.MAX_FRAMES];
-                            saved = new long[AddressSpace.MAX_FRAMES * 5];
-                        }
-                        returnPc[depth] = pc;
-                        System.arraycopy(r, 6, saved, depth * 5, 5);
-                        depth++;
-                        // The callee starts with r0 and r6-r9 at 0 so every engine agrees on them.
-                        r[0] = 0;
-                        r[6] = 0;
-                        r[7] = 0;
-                        r[8] = 0;
-                        r[9] = 0;
-                        r[10] = AddressSpace.stackTop(depth);
-                        pc += (int) (ins >> 32);
+                        pc = frames.call(r, pc, (int) (ins >> 32));
                     }
                     case Op.EXIT -> {
-                        if (depth == 0) {
+                        int back = frames == null ? -1 : frames.exit(r);
+                        if (back < 0) {
                             return r[0];
                         }
-                        depth--;
-                        System.arraycopy(saved, depth * 5, r, 6, 5);
-                        pc = returnPc[depth];
+                        pc = back;
                     }
                     case Op.END -> throw new Fault("execution ran past the last instruction (a program ends with exit)");
                     default -> throw new IllegalStateException("corrupt interpreter code at slot " + pc);
@@ -317,11 +325,12 @@ public final class Interpreter implements Engine {
                 pc++;
             }
         } catch (MemoryFault e) {
-            throw fault(program, pc, e.getMessage());
+            throw fault(program.code().program(), pc, e.getMessage());
         } catch (Fault e) {
-            throw fault(program, pc, e.getMessage());
+            throw fault(program.code().program(), pc, e.getMessage());
         } catch (BudgetExhausted e) {
-            throw fault(program, pc, "more than " + backwardJumpLimit + " backward jumps: the program does not terminate in time");
+            throw fault(program.code().program(), pc,
+                    "more than " + program.backwardJumpLimit() + " backward jumps: the program does not terminate in time");
         }
     }
 
