@@ -7,6 +7,7 @@
  */
 module dev.extos.bench {
     requires dev.extos.vm;
+    requires dev.extos.verifier;
     requires jmh.core;
 
     opens dev.extos.bench to jmh.core;

@@ -43,9 +43,11 @@ public final class BenchMain {
 
     private static final String USAGE = """
             Usage: run-bench interp [options]
+                   run-bench verify
 
             Subcommands:
               interp               the reference interpreter (InterpreterBench: sumLoop, countNewlines)
+              verify               verification time: conformance programs, packet parsers, the cap
 
             Options:
               --quick              1 warmup + 2 measurement iterations (a smoke run, not for figures)
@@ -80,7 +82,11 @@ public final class BenchMain {
         }
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws IOException {
+        if (args.length > 0 && args[0].equals("verify")) {
+            VerifyTimes.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         Settings settings;
         try {
             settings = parse(args);
