@@ -28,7 +28,7 @@ public record ProgramType(String name, List<ContextField> context, int contextSi
         if (size < 0) {
             throw new IllegalArgumentException("negative memory size " + size);
         }
-        return new ProgramType("memory", List.of(), 0, size, true, Map.of(), ReturnRange.ANY);
+        return new ProgramType("memory", List.of(), 0, size, true, HelperPrototype.standard(), ReturnRange.ANY);
     }
 
     /** XDP with the kernel's {@code struct xdp_md} as read-only context and writable packet data. */
@@ -40,7 +40,7 @@ public record ProgramType(String name, List<ContextField> context, int contextSi
                 ContextField.readOnly("ingress_ifindex", 12, 4, FieldKind.SCALAR),
                 ContextField.readOnly("rx_queue_index", 16, 4, FieldKind.SCALAR),
                 ContextField.readOnly("egress_ifindex", 20, 4, FieldKind.SCALAR)),
-                24, -1, true, Map.of(), ReturnRange.ANY_U32);
+                24, -1, true, HelperPrototype.standard(), ReturnRange.ANY_U32);
     }
 
     /** True for the conformance memory convention. */

@@ -202,6 +202,15 @@ final class ConcreteRunner {
                     init[0] = true;
                     next = returnPc[depth];
                 }
+                case Instruction.Call c when c.helper() == 5 || c.helper() == 7 -> {
+                    // ktime_get_ns and get_prandom_u32: any value of the declared width; r1-r5 become unreadable.
+                    long v = pc * 0x9e3779b97f4a7c15L ^ r[0];
+                    r[0] = c.helper() == 7 ? v & 0xffffffffL : v;
+                    init[0] = true;
+                    for (int i = 1; i <= 5; i++) {
+                        init[i] = false;
+                    }
+                }
                 default -> throw new Fault("unsupported instruction " + insn);
             }
             pc = next;

@@ -15,8 +15,6 @@ class ConformanceTest {
 
     /** The conformance programs the verifier rejects, with (a substring of) the reason. */
     private static final Map<String, String> EXPECTED_REJECTIONS = new TreeMap<>(Map.of(
-            // Helper calls: phase 1 has no helper prototypes, so no helper can be checked.
-            "call_unwind_fail", "unknown helper function 5",
             // callx: the helper called is only known at run time.
             "callx", "callx (a call through a register) is not supported"));
 

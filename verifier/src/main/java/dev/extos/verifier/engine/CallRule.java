@@ -69,13 +69,30 @@ final class CallRule {
         }
     }
 
-    /** A helper call: phase 1 knows no prototypes, so every helper is rejected with the reason. */
+    /** A helper call: the arguments must match the type's prototype; r1-r5 are clobbered and r0 follows the prototype. */
     static State helper(int id, State s, Env env) {
         HelperPrototype proto = env.type().helpers().get(id);
         if (proto == null) {
             throw new VerifyError("unknown helper function " + id + ": " + env.type().name() + " programs may call "
-                    + (env.type().helpers().isEmpty() ? "no helpers" : "only helpers " + env.type().helpers().keySet()));
+                    + (env.type().helpers().isEmpty() ? "no helpers" : "only helpers " + new java.util.TreeSet<>(env.type().helpers().keySet())));
         }
-        throw new VerifyError("helper " + proto.name() + " (" + id + "): argument checking against helper prototypes is not implemented yet");
+        for (int i = 0; i < proto.arguments().size(); i++) {
+            RegType arg = s.current().reg(i + 1);
+            boolean ok = switch (proto.arguments().get(i)) {
+                case SCALAR -> arg instanceof RegType.ScalarReg;
+            };
+            if (!ok) {
+                throw new VerifyError("helper " + proto.name() + " (" + id + ") takes a scalar in r" + (i + 1) + ", not " + arg);
+            }
+        }
+        RegType[] regs = s.current().regs();
+        regs[0] = new RegType.ScalarReg(switch (proto.result()) {
+            case U64 -> Scalar.UNKNOWN;
+            case U32 -> Scalar.unsigned(0, 0xffff_ffffL);
+        });
+        for (int r = 1; r <= 5; r++) {
+            regs[r] = RegType.NOT_INIT;  // the helper may have used them as scratch
+        }
+        return s.withCurrent(s.current().withRegs(regs));
     }
 }
