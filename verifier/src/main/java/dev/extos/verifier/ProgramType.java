@@ -31,15 +31,18 @@ public record ProgramType(String name, List<ContextField> context, int contextSi
         return new ProgramType("memory", List.of(), 0, size, true, HelperPrototype.standard(), ReturnRange.ANY);
     }
 
-    /** XDP with the kernel's {@code struct xdp_md} as read-only context and writable packet data. */
+    /**
+     * XDP with the kernel's {@code struct xdp_md} as read-only context and writable packet data.
+     * {@code egress_ifindex} (offset 20) is not readable, as in the kernel for XDP programs not
+     * attached to a device map.
+     */
     public static ProgramType xdp() {
         return new ProgramType("xdp", List.of(
                 ContextField.readOnly("data", 0, 4, FieldKind.PACKET_START),
                 ContextField.readOnly("data_end", 4, 4, FieldKind.PACKET_END),
                 ContextField.readOnly("data_meta", 8, 4, FieldKind.PACKET_META),
                 ContextField.readOnly("ingress_ifindex", 12, 4, FieldKind.SCALAR),
-                ContextField.readOnly("rx_queue_index", 16, 4, FieldKind.SCALAR),
-                ContextField.readOnly("egress_ifindex", 20, 4, FieldKind.SCALAR)),
+                ContextField.readOnly("rx_queue_index", 16, 4, FieldKind.SCALAR)),
                 24, -1, true, HelperPrototype.standard(), ReturnRange.ANY_U32);
     }
 

@@ -1,0 +1,164 @@
+package dev.extos.linux;
+
+import dev.extos.isa.Program;
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.StructLayout;
+import java.lang.foreign.SymbolLookup;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.VarHandle;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The Linux {@code bpf(2)} system call through {@code java.lang.foreign}: libc's variadic
+ * {@code syscall(long number, ...)} with errno captured by the linker, and {@code union bpf_attr}
+ * laid out by hand in native memory. x86-64 only (system call 321).
+ */
+public final class Bpf {
+    /** The x86-64 system call number of bpf(2). */
+    public static final long SYS_BPF = 321;
+
+    public static final int BPF_PROG_LOAD = 5;
+
+    public static final int BPF_PROG_TYPE_SOCKET_FILTER = 1;
+    public static final int BPF_PROG_TYPE_XDP = 6;
+
+    /** The default size of the verifier log buffer. */
+    public static final int DEFAULT_LOG_SIZE = 1 << 20;
+    /** The kernel's limit on log_size (UINT_MAX >> 2); we stop growing the buffer well before. */
+    private static final int MAX_LOG_SIZE = 16 << 20;
+
+    /** {@code sizeof(union bpf_attr)} is below this in every kernel to date; the rest is zero. */
+    private static final long ATTR_SIZE = 256;
+
+    private static final Linker LINKER = Linker.nativeLinker();
+    private static final StructLayout CALL_STATE = Linker.Option.captureStateLayout();
+    private static final VarHandle ERRNO = CALL_STATE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
+    private static final MethodHandle SYSCALL3;
+    private static final MethodHandle CLOSE;
+
+    static {
+        String arch = System.getProperty("os.arch");
+        if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")
+                || !("amd64".equals(arch) || "x86_64".equals(arch))) {
+            SYSCALL3 = null;
+            CLOSE = null;
+        } else {
+            SymbolLookup libc = LINKER.defaultLookup();
+            Linker.Option errno = Linker.Option.captureCallState("errno");
+            // long syscall(long number, ...): here (long, int cmd, void *attr, unsigned int size).
+            SYSCALL3 = LINKER.downcallHandle(libc.find("syscall").orElseThrow(),
+                    FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG,
+                            ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_INT),
+                    errno, Linker.Option.firstVariadicArg(1));
+            CLOSE = LINKER.downcallHandle(libc.find("close").orElseThrow(),
+                    FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT), errno);
+        }
+    }
+
+    private Bpf() {
+    }
+
+    /** True on the platforms this class supports (Linux on x86-64). */
+    public static boolean supported() {
+        return SYSCALL3 != null;
+    }
+
+    /** A readable name for a bpf() command. */
+    public static String commandName(int cmd) {
+        return switch (cmd) {
+            case 0 -> "BPF_MAP_CREATE";
+            case 5 -> "BPF_PROG_LOAD";
+            default -> "cmd " + cmd;
+        };
+    }
+
+    /**
+     * Loads {@code program} with {@code BPF_PROG_LOAD} as {@code progType}, with license
+     * {@code license} and the verifier log at {@code logLevel} (0 = none, 1 = errors and summary,
+     * 2 = every instruction). On failure the exception quotes the errno and the verifier log.
+     * The log buffer starts at 1 MiB; when the kernel reports ENOSPC (log truncated) the load is
+     * repeated with a buffer four times bigger, up to 16 MiB, after which ENOSPC is reported with
+     * the truncated log.
+     */
+    public static LoadedProgram load(int progType, Program program, String license, int logLevel)
+            throws KernelRejectedException {
+        return load(progType, program.encode(), license, logLevel);
+    }
+
+    /** {@link #load(int, Program, String, int)} for already-encoded instructions (8 bytes each). */
+    public static LoadedProgram load(int progType, byte[] insns, String license, int logLevel)
+            throws KernelRejectedException {
+        requireSupported();
+        if (insns.length % 8 != 0) {
+            throw new IllegalArgumentException("instruction bytes not a multiple of 8: " + insns.length);
+        }
+        int logSize = logLevel == 0 ? 0 : DEFAULT_LOG_SIZE;
+        while (true) {
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment code = arena.allocate(Math.max(8, insns.length), 8);
+                MemorySegment.copy(insns, 0, code, ValueLayout.JAVA_BYTE, 0, insns.length);
+                MemorySegment lic = arena.allocateFrom(license, StandardCharsets.UTF_8);
+                MemorySegment logBuf = logSize == 0 ? MemorySegment.NULL : arena.allocate(logSize);
+                MemorySegment attr = arena.allocate(ATTR_SIZE, 8); // zeroed by the arena
+                attr.set(ValueLayout.JAVA_INT, 0, progType);                 // prog_type
+                attr.set(ValueLayout.JAVA_INT, 4, insns.length / 8);         // insn_cnt
+                attr.set(ValueLayout.JAVA_LONG, 8, code.address());          // insns
+                attr.set(ValueLayout.JAVA_LONG, 16, lic.address());          // license
+                attr.set(ValueLayout.JAVA_INT, 24, logSize == 0 ? 0 : logLevel); // log_level
+                attr.set(ValueLayout.JAVA_INT, 28, logSize);                 // log_size
+                attr.set(ValueLayout.JAVA_LONG, 32, logBuf.address());       // log_buf
+                attr.set(ValueLayout.JAVA_INT, 40, 0);                       // kern_version
+                attr.set(ValueLayout.JAVA_INT, 44, 0);                       // prog_flags
+                MemorySegment state = arena.allocate(CALL_STATE);
+                long r = call(state, BPF_PROG_LOAD, attr);
+                String log = logSize == 0 ? "" : logBuf.getString(0, StandardCharsets.UTF_8);
+                if (r >= 0) {
+                    return new LoadedProgram((int) r, progType, log);
+                }
+                int errno = (int) ERRNO.get(state, 0L);
+                if (errno == Errno.ENOSPC && logSize > 0 && logSize < MAX_LOG_SIZE) {
+                    logSize *= 4; // the log did not fit: run again with a bigger buffer
+                    continue;
+                }
+                throw new KernelRejectedException(BPF_PROG_LOAD, errno, log);
+            }
+        }
+    }
+
+    private static long call(MemorySegment state, int cmd, MemorySegment attr) {
+        try {
+            return (long) SYSCALL3.invokeExact(state, SYS_BPF, cmd, attr, (int) ATTR_SIZE);
+        } catch (Throwable t) {
+            throw new IllegalStateException("bpf() downcall failed", t);
+        }
+    }
+
+    /** Closes a file descriptor with libc's close(2). */
+    static void closeFd(int fd) {
+        requireSupported();
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(CALL_STATE);
+            int r = (int) CLOSE.invokeExact(state, fd);
+            if (r != 0) {
+                int errno = (int) ERRNO.get(state, 0L);
+                throw new IllegalStateException("close(" + fd + ") failed with " + Errno.name(errno));
+            }
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException("close() downcall failed", t);
+        }
+    }
+
+    private static void requireSupported() {
+        if (!supported()) {
+            throw new UnsupportedOperationException("bpf() is only available on Linux x86-64, not "
+                    + System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        }
+    }
+}
