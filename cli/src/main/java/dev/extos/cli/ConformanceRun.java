@@ -111,8 +111,7 @@ final class ConformanceRun {
         }
         ConformanceOutcome outcome = runner.run(c);
         if (negative) {
-            boolean rejected = !outcome.passed() || outcome.raisedError();
-            return rejected ? Verdict.pass(name) : Verdict.fail("FAIL " + name + ": expected a rejection, got " + outcome.actual());
+            return outcome.isRejection() ? Verdict.pass(name) : Verdict.fail("FAIL " + name + ": expected a rejection, got " + outcome.actual());
         }
         return outcome.passed() ? Verdict.pass(name) : Verdict.fail(outcome.describe());
     }

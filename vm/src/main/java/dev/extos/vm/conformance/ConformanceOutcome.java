@@ -10,6 +10,14 @@ public record ConformanceOutcome(String name, boolean passed, String expected, S
         return actual.startsWith("error: ");
     }
 
+    /**
+     * For a case that must be rejected (the suite's negative/ folder): true when it did not give
+     * what its file claims, or when it ended in an error as the file expects.
+     */
+    public boolean isRejection() {
+        return !passed || raisedError();
+    }
+
     /** One line for a report: {@code PASS add.data (r0 0x3)} or {@code FAIL x.data: expected ..., got ...}. */
     public String describe() {
         return passed

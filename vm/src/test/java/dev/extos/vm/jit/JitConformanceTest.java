@@ -59,8 +59,7 @@ class JitConformanceTest {
             return;
         }
         ConformanceOutcome outcome = runner.run(c);
-        boolean rejected = !outcome.passed() || outcome.raisedError();
-        assertThat(rejected).as(outcome.describe()).isTrue();
+        assertThat(outcome.isRejection()).as(outcome.describe()).isTrue();
     }
 
     @Test

@@ -1,3 +1,5 @@
+# Saved by DifferentialFuzzTest: the interpreter and the JIT disagreed on the pc of the
+# backward-jump-budget fault while the interpreter briefly checked the budget after jumping.
 be16 %r2
 mul32 %r9, %r9
 lock xchg32 [%r10-76], %r3

@@ -1,3 +1,5 @@
+# Saved by DifferentialFuzzTest: the interpreter and the JIT disagreed on the pc of the
+# backward-jump-budget fault while the interpreter briefly checked the budget after jumping.
 lddw %r4, 0xfefe4b74d13f5dec
 lddw %r3, 0xa00000018
 lock fetch and [%r3+0], %r7

@@ -1,3 +1,5 @@
+# Saved by DifferentialFuzzTest: the interpreter and the JIT disagreed on the pc of the
+# backward-jump-budget fault while the interpreter briefly checked the budget after jumping.
 lock fetch add [%r10-368], %r9
 stxw [%r10-373], %r7
 mul32 %r0, 7

@@ -1,3 +1,5 @@
+# Saved by DifferentialFuzzTest: the interpreter and the JIT disagreed on the pc of the
+# backward-jump-budget fault while the interpreter briefly checked the budget after jumping.
 rsh32 %r2, %r4
 div32 %r9, 0x6860b8e9
 stxh [%r10-202], %r1

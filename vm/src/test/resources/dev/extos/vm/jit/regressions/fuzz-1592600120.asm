@@ -1,3 +1,5 @@
+# Saved by DifferentialFuzzTest: the interpreter and the JIT disagreed on the pc of the
+# backward-jump-budget fault while the interpreter briefly checked the budget after jumping.
 L0:
 add %r0, 1
 ja L0

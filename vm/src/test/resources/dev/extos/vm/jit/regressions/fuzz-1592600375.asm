@@ -1,3 +1,5 @@
+# Saved by DifferentialFuzzTest: the interpreter and the JIT disagreed on the pc of the
+# backward-jump-budget fault while the interpreter briefly checked the budget after jumping.
 lddw %r9, 0xa00000028
 lock fetch add32 [%r9+0], %r4
 lock xchg [%r10-336], %r2

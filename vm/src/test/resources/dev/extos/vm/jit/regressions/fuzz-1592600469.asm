@@ -1,3 +1,5 @@
+# Saved by DifferentialFuzzTest: the interpreter and the JIT disagreed on the pc of the
+# backward-jump-budget fault while the interpreter briefly checked the budget after jumping.
 sdiv %r2, 32768
 sdiv32 %r8, -1210517899
 arsh32 %r0, %r0
