@@ -269,6 +269,18 @@ final class MemoryRule {
         Stack stack = frame.stack();
         int[] span = stackSpan(sp, insnOff, size, "write");
         int from = span[0];
+        boolean wholeSlot = sp.off().isConstant() && size == 8 && (from & 7) == 0;
+        if (!wholeSlot) {
+            // What is left of a partly overwritten pointer would be readable data: address bits
+            // the program could hand to the application (the kernel refuses it to unprivileged loaders).
+            for (int i = from; i < span[1]; i++) {
+                RegType spilled = stack.spill(i);
+                if (spilled != null && spilled.isPointer()) {
+                    throw new VerifyError("write of " + size + " byte" + (size == 1 ? "" : "s") + " would overwrite part of spilled pointer "
+                            + spilled + " at fp" + ((i & ~7) - Stack.SIZE) + ", leaving address bits readable");
+                }
+            }
+        }
         Stack out;
         if (!sp.off().isConstant()) {
             if (value.isPointer()) {
