@@ -7,7 +7,6 @@ import dev.extos.vm.conformance.ConformanceOutcome;
 import dev.extos.vm.conformance.ConformanceRunner;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -106,8 +105,6 @@ final class ConformanceRun {
         } catch (ExtosException e) {
             // A malformed file is exactly what a must-reject case may be.
             return negative ? Verdict.pass(name) : Verdict.fail("FAIL " + name + ": " + e.getMessage());
-        } catch (UncheckedIOException e) {
-            return Verdict.fail("FAIL " + name + ": cannot read it: " + Inputs.reason(e.getCause()));
         }
         ConformanceOutcome outcome = runner.run(c);
         if (negative) {
