@@ -167,7 +167,7 @@ record Workload(String name, String source, byte[] data, long r2, long expectedR
         AddressSpace memory = new AddressSpace();
         MemorySegment segment = AddressSpace.allocate(data.length);
         MemorySegment.copy(data, 0, segment, ValueLayout.JAVA_BYTE, 0, data.length);
-        long base = memory.map("memory", segment, false);
+        long base = memory.mapData("memory", segment, false);
         return new Run(executable, memory, base, r2);
     }
 

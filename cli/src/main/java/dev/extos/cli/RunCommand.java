@@ -82,7 +82,7 @@ final class RunCommand implements Callable<Integer> {
         if (bytes != null) {
             MemorySegment memory = AddressSpace.allocate(bytes.length);
             memory.copyFrom(MemorySegment.ofArray(bytes));
-            r1 = space.map("memory", memory, true);
+            r1 = space.mapData("memory", memory, true);
         }
         try {
             return engine.load(program, HelperTable.standard()).run(space, r1, bytes == null ? 0 : bytes.length);

@@ -1,19 +1,45 @@
 package dev.extos.verifier;
 
+import dev.extos.isa.MapType;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
- * The signature of a helper function a program type allows: what each argument register must
- * hold and what r0 holds afterwards. r1-r5 are unreadable after any helper call, as in the kernel.
+ * The signature of a helper function: what each argument register must hold and what r0 holds
+ * afterwards. r1-r5 are unreadable after any helper call, as in the kernel. The catalog of
+ * helpers ExtOS offers is {@link HelperCatalog}; the vm pairs each prototype with its implementation.
+ *
+ * @param mapTypes the map types a {@link Argument#CONST_MAP} argument accepts (empty: the helper takes no map)
  */
-public record HelperPrototype(int id, String name, List<Argument> arguments, Result result) {
+public record HelperPrototype(int id, String name, List<Argument> arguments, Result result, Set<MapType> mapTypes) {
 
-    /** What an argument register must hold. (Map handles and sized stack buffers come with maps.) */
+    /** What an argument register must hold (the kernel's {@code enum bpf_arg_type}, the kinds ExtOS needs). */
     public enum Argument {
         /** Any initialised scalar. */
-        SCALAR
+        SCALAR,
+        /** A map handle ({@code lddw rX, map_fd i}) of one of the prototype's {@code mapTypes}. */
+        CONST_MAP,
+        /** A pointer to key-size initialised readable bytes of the map given in an earlier CONST_MAP argument. */
+        MAP_KEY,
+        /** A pointer to value-size initialised readable bytes of the map given in an earlier CONST_MAP argument. */
+        MAP_VALUE,
+        /** A pointer to value-size writable bytes (may be uninitialised; the helper fills them). */
+        UNINIT_MAP_VALUE,
+        /** The context pointer the program received in r1. */
+        CONTEXT,
+        /** A pointer to initialised readable memory whose length is the next argument. */
+        READ_MEMORY,
+        /** A pointer to writable memory (may be uninitialised) whose length is the next argument. */
+        WRITE_MEMORY,
+        /** The length of the preceding memory argument: a scalar with a known bound, greater than 0. */
+        SIZE,
+        /** The length of the preceding memory argument, which may be 0. */
+        SIZE_OR_ZERO,
+        /** A pointer to 8 writable bytes (may be uninitialised) where the helper stores a 64-bit result. */
+        WRITE_U64,
+        /** A pointer returned by {@code ringbuf_reserve}, at offset 0; the call releases it. */
+        RINGBUF_MEMORY
     }
 
     /** What r0 holds after the call. */
@@ -21,26 +47,33 @@ public record HelperPrototype(int id, String name, List<Argument> arguments, Res
         /** Any 64-bit scalar. */
         U64,
         /** A scalar in [0, 2^32). */
-        U32
+        U32,
+        /** A pointer to a value of the CONST_MAP argument's map, or 0: the program must test it before use. */
+        MAP_VALUE_OR_NULL,
+        /**
+         * A pointer to as many writable bytes as the constant second argument says, or 0; the program
+         * must test it, then release it with submit or discard on every path.
+         */
+        RINGBUF_MEMORY_OR_NULL,
+        /** Nothing: r0 is unreadable after the call. */
+        NONE
     }
 
     public HelperPrototype {
         Objects.requireNonNull(name);
         arguments = List.copyOf(arguments);
         Objects.requireNonNull(result);
+        mapTypes = Set.copyOf(mapTypes);
         if (arguments.size() > 5) {
             throw new IllegalArgumentException("helpers take at most 5 arguments (r1-r5)");
         }
+        if (arguments.contains(Argument.CONST_MAP) == mapTypes.isEmpty()) {
+            throw new IllegalArgumentException("helper " + name + ": map types are given exactly when a map is an argument");
+        }
     }
 
-    /** The Linux kernel's {@code bpf_ktime_get_ns} (5): no arguments, a 64-bit time. */
-    public static final HelperPrototype KTIME_GET_NS = new HelperPrototype(5, "ktime_get_ns", List.of(), Result.U64);
-
-    /** The Linux kernel's {@code bpf_get_prandom_u32} (7): no arguments, a 32-bit random number. */
-    public static final HelperPrototype GET_PRANDOM_U32 = new HelperPrototype(7, "get_prandom_u32", List.of(), Result.U32);
-
-    /** The helpers every program type allows, by id (the vm's standard helper table implements them). */
-    public static Map<Integer, HelperPrototype> standard() {
-        return Map.of(KTIME_GET_NS.id(), KTIME_GET_NS, GET_PRANDOM_U32.id(), GET_PRANDOM_U32);
+    /** A prototype that takes no map. */
+    public HelperPrototype(int id, String name, List<Argument> arguments, Result result) {
+        this(id, name, arguments, result, Set.of());
     }
 }

@@ -28,7 +28,7 @@ public record ProgramType(String name, List<ContextField> context, int contextSi
         if (size < 0) {
             throw new IllegalArgumentException("negative memory size " + size);
         }
-        return new ProgramType("memory", List.of(), 0, size, true, HelperPrototype.standard(), ReturnRange.ANY);
+        return new ProgramType("memory", List.of(), 0, size, true, HelperCatalog.all(), ReturnRange.ANY);
     }
 
     /**
@@ -43,7 +43,66 @@ public record ProgramType(String name, List<ContextField> context, int contextSi
                 ContextField.readOnly("data_meta", 8, 4, FieldKind.PACKET_META),
                 ContextField.readOnly("ingress_ifindex", 12, 4, FieldKind.SCALAR),
                 ContextField.readOnly("rx_queue_index", 16, 4, FieldKind.SCALAR)),
-                24, -1, true, HelperPrototype.standard(), ReturnRange.ANY_U32);
+                24, -1, true, HelperCatalog.all(), ReturnRange.ANY_U32);
+    }
+
+    /** The context of the ExtOS read and write filters ({@code struct extos_record_md} in extos.h), 32 bytes. */
+    private static List<ContextField> recordContext() {
+        return List.of(
+                ContextField.readOnly("data", 0, 4, FieldKind.PACKET_START),
+                ContextField.readOnly("data_end", 4, 4, FieldKind.PACKET_END),
+                ContextField.readOnly("args", 8, 4, FieldKind.ARGS_START),
+                ContextField.readOnly("args_end", 12, 4, FieldKind.ARGS_END),
+                ContextField.readOnly("offset", 16, 8, FieldKind.SCALAR),
+                ContextField.readOnly("index", 24, 8, FieldKind.SCALAR));
+    }
+
+    /**
+     * {@code SEC("extos/read")}: runs once per record; returns 0 to drop it, n to keep its first n
+     * bytes, anything at least its length (EXTOS_KEEP = 0xffffffff) to keep all of it. The record is read-only.
+     */
+    public static ProgramType extosRead() {
+        return new ProgramType("extos/read", recordContext(), 32, -1, false, HelperCatalog.all(), ReturnRange.ANY_U32);
+    }
+
+    /** {@code SEC("extos/write")}: the read filter's context and convention on the write path; 0 rejects the write. */
+    public static ProgramType extosWrite() {
+        return new ProgramType("extos/write", recordContext(), 32, -1, false, HelperCatalog.all(), ReturnRange.ANY_U32);
+    }
+
+    /**
+     * {@code SEC("extos/frame")}: context {@code struct extos_frame_md} (data, data_end: the bytes
+     * available; offset: their position in the file); returns the next record's length (> 0), 0 for
+     * "need more bytes", a negative value for a framing error.
+     */
+    public static ProgramType extosFrame() {
+        return new ProgramType("extos/frame", List.of(
+                ContextField.readOnly("data", 0, 4, FieldKind.PACKET_START),
+                ContextField.readOnly("data_end", 4, 4, FieldKind.PACKET_END),
+                ContextField.readOnly("offset", 8, 8, FieldKind.SCALAR)),
+                16, -1, false, HelperCatalog.all(), ReturnRange.ANY);
+    }
+
+    /** Section names (libbpf's {@code SEC()}) ExtOS knows, each naming its program type. */
+    public static List<String> sectionNames() {
+        return List.of("xdp", "extos/read", "extos/write", "extos/frame");
+    }
+
+    /**
+     * The program type of an ELF program section: {@code xdp} (or {@code xdp/...}), {@code extos/read},
+     * {@code extos/write}, {@code extos/frame}. Throws with the known names when there is none.
+     */
+    public static ProgramType forSection(String section) {
+        if (section.equals("xdp") || section.startsWith("xdp/")) {
+            return xdp();
+        }
+        return switch (section) {
+            case "extos/read" -> extosRead();
+            case "extos/write" -> extosWrite();
+            case "extos/frame" -> extosFrame();
+            default -> throw new IllegalArgumentException("section '" + section + "' names no program type ExtOS knows (known: "
+                    + String.join(", ", sectionNames()) + ")");
+        };
     }
 
     /** True for the conformance memory convention. */

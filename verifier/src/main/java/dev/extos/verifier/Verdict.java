@@ -11,10 +11,15 @@ public sealed interface Verdict {
     /** The work done, whatever the outcome. */
     VerificationStats stats();
 
-    /** The program is safe; {@code facts} tell the JIT what each memory instruction touches. */
-    record Accepted(VerificationStats stats, InstructionFacts facts, List<String> log) implements Verdict {
+    /** The program is safe: {@code program} is what engines load, with the facts the JIT uses. */
+    record Accepted(VerifiedProgram program, VerificationStats stats, List<String> log) implements Verdict {
         public Accepted {
             log = List.copyOf(log);
+        }
+
+        /** What each memory instruction touches. */
+        public InstructionFacts facts() {
+            return program.facts();
         }
     }
 

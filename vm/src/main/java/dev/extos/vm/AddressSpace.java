@@ -13,8 +13,11 @@ import java.util.Arrays;
  * address is ever visible to the program. Every access is checked against its region's bounds
  * and permission here; this is the software fault isolation the interpreter relies on.
  *
- * <p>Layout: region 1 is the context, regions 2..9 the stack frames of calls 0..7 (512 bytes
- * each, r10 pointing one past the end), regions from 10 on whatever the host maps. An address
+ * <p>The layout is fixed, so that compiled code knows where each kind of memory is: region 1 is
+ * the context, regions 2..9 the stack frames of calls 0..7 (512 bytes each, r10 pointing one past
+ * the end), 10 the data (packet, record, or the conformance memory), 11 the packet metadata, 12
+ * the per-call arguments, 16..79 the program's maps (map i at 16 + i), and from 80 on whatever
+ * else the host maps. An address
  * space is reused across runs (re-map a region to a new segment instead of allocating) and is
  * used by one thread at a time.
  */
@@ -29,8 +32,18 @@ public final class AddressSpace {
     public static final int MAX_FRAMES = 8;
     /** Bytes of stack per frame. */
     public static final int STACK_SIZE = 512;
+    /** The region of packet or record data, or of the conformance memory buffer. */
+    public static final int DATA_REGION = FIRST_STACK_REGION + MAX_FRAMES;
+    /** The region of packet metadata (XDP's data_meta..data). */
+    public static final int META_REGION = DATA_REGION + 1;
+    /** The region of the read-only per-call arguments. */
+    public static final int ARGS_REGION = DATA_REGION + 2;
+    /** The region of the program's map 0; map i is region FIRST_MAP_REGION + i. */
+    public static final int FIRST_MAP_REGION = 16;
+    /** Most maps one program may use. */
+    public static final int MAX_MAPS = 64;
     /** The first region handed out by {@link #map}. */
-    public static final int FIRST_DATA_REGION = FIRST_STACK_REGION + MAX_FRAMES;
+    public static final int FIRST_HOST_REGION = FIRST_MAP_REGION + MAX_MAPS;
     /** Most regions one address space can hold. */
     public static final int MAX_REGIONS = 1 << 16;
 
@@ -45,8 +58,8 @@ public final class AddressSpace {
     private record Region(MemorySegment segment, long size, boolean writable, boolean mappedWritable, String name) {
     }
 
-    private Region[] regions = new Region[FIRST_DATA_REGION + 4];
-    private int regionCount = FIRST_DATA_REGION;
+    private Region[] regions = new Region[FIRST_HOST_REGION + 4];
+    private int regionCount = FIRST_HOST_REGION;
 
     /** A fresh address space with empty stack frames, no context and no data regions. */
     public AddressSpace() {
@@ -79,7 +92,34 @@ public final class AddressSpace {
         return base(CONTEXT_REGION);
     }
 
-    /** Maps {@code segment} as a new region named {@code name} and returns its first address. */
+    /** Maps {@code segment} as the data region (packet, record or conformance memory) and returns its address. */
+    public long mapData(String name, MemorySegment segment, boolean writable) {
+        install(DATA_REGION, name, segment, writable);
+        return base(DATA_REGION);
+    }
+
+    /** Maps {@code segment} as the packet metadata region and returns its address. */
+    public long mapMeta(MemorySegment segment, boolean writable) {
+        install(META_REGION, "packet metadata", segment, writable);
+        return base(META_REGION);
+    }
+
+    /** Maps {@code segment}, read-only, as the per-call arguments and returns its address. */
+    public long mapArgs(MemorySegment segment) {
+        install(ARGS_REGION, "arguments", segment, false);
+        return base(ARGS_REGION);
+    }
+
+    /** Maps {@code segment} as the values of the program's map {@code index} and returns its address. */
+    public long mapMapValues(int index, String name, MemorySegment segment, boolean writable) {
+        if (index < 0 || index >= MAX_MAPS) {
+            throw new IllegalArgumentException("map index " + index + " is outside 0.." + (MAX_MAPS - 1));
+        }
+        install(FIRST_MAP_REGION + index, name, segment, writable);
+        return base(FIRST_MAP_REGION + index);
+    }
+
+    /** Maps {@code segment} as a new region named {@code name} (from {@link #FIRST_HOST_REGION} on) and returns its first address. */
     public long map(String name, MemorySegment segment, boolean writable) {
         if (regionCount >= MAX_REGIONS) {
             throw new IllegalStateException("address space full: " + MAX_REGIONS + " regions");
@@ -92,7 +132,7 @@ public final class AddressSpace {
     /** Points the region starting at {@code base} at a new segment, keeping its name and permission. */
     public void remap(long base, MemorySegment segment) {
         int region = (int) (base >>> REGION_SHIFT);
-        if ((base & 0xffffffffL) != 0 || region < CONTEXT_REGION || region >= regionCount || regions[region] == null) {
+        if ((base & 0xffffffffL) != 0 || region < CONTEXT_REGION || region >= regions.length || regions[region] == null) {
             throw new IllegalArgumentException("0x" + Long.toHexString(base) + " is not the start of a mapped region");
         }
         Region old = regions[region];
@@ -102,7 +142,7 @@ public final class AddressSpace {
     /** The segment backing the region at {@code base} (for the host to read results). */
     public MemorySegment segment(long base) {
         int region = (int) (base >>> REGION_SHIFT);
-        if (region <= 0 || region >= regionCount || regions[region] == null) {
+        if (region <= 0 || region >= regions.length || regions[region] == null) {
             throw new IllegalArgumentException("0x" + Long.toHexString(base) + " is not in a mapped region");
         }
         return regions[region].segment();

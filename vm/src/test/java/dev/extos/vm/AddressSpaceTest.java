@@ -10,11 +10,11 @@ import org.junit.jupiter.api.Test;
 class AddressSpaceTest {
 
     @Test
-    void regionsGetSuccessiveBasesAfterTheStackFrames() {
+    void hostRegionsGetSuccessiveBasesAfterTheFixedLayout() {
         AddressSpace space = new AddressSpace();
         long a = space.map("a", AddressSpace.allocate(16), true);
         long b = space.map("b", AddressSpace.allocate(16), true);
-        assertThat(a).isEqualTo((long) AddressSpace.FIRST_DATA_REGION << 32);
+        assertThat(a).isEqualTo((long) AddressSpace.FIRST_HOST_REGION << 32);
         assertThat(b - a).isEqualTo(1L << 32);
         assertThat(AddressSpace.stackTop(0)).isEqualTo((2L << 32) + 512);
     }

@@ -39,7 +39,7 @@ public final class FilteredRead {
                     : channel.map(FileChannel.MapMode.READ_ONLY, 0, size, arena);
             // One region for every record: each record is re-pointed into it, nothing is allocated or copied.
             AddressSpace memory = new AddressSpace();
-            long base = memory.map("record", data.asSlice(0, 0), false);
+            long base = memory.mapData("record", data.asSlice(0, 0), false);
             long from = 0;
             while (from < size) {
                 long newline = Newlines.next(data, from, size);

@@ -80,16 +80,21 @@ final class CallRule {
             RegType arg = s.current().reg(i + 1);
             boolean ok = switch (proto.arguments().get(i)) {
                 case SCALAR -> arg instanceof RegType.ScalarReg;
+                default -> throw new VerifyError("helper " + proto.name() + " (" + id + ") takes a "
+                        + proto.arguments().get(i) + " argument in r" + (i + 1) + ", which this verifier cannot check yet");
             };
             if (!ok) {
                 throw new VerifyError("helper " + proto.name() + " (" + id + ") takes a scalar in r" + (i + 1) + ", not " + arg);
             }
         }
         RegType[] regs = s.current().regs();
-        regs[0] = new RegType.ScalarReg(switch (proto.result()) {
-            case U64 -> Scalar.UNKNOWN;
-            case U32 -> Scalar.unsigned(0, 0xffff_ffffL);
-        });
+        regs[0] = switch (proto.result()) {
+            case U64 -> new RegType.ScalarReg(Scalar.UNKNOWN);
+            case U32 -> new RegType.ScalarReg(Scalar.unsigned(0, 0xffff_ffffL));
+            case NONE -> RegType.NOT_INIT;
+            default -> throw new VerifyError("helper " + proto.name() + " (" + id + ") returns " + proto.result()
+                    + ", which this verifier cannot track yet");
+        };
         for (int r = 1; r <= 5; r++) {
             regs[r] = RegType.NOT_INIT;  // the helper may have used them as scratch
         }

@@ -1,6 +1,7 @@
 package dev.extos.verifier.engine;
 
 import dev.extos.isa.Instruction;
+import dev.extos.isa.MapSpec;
 import dev.extos.isa.Program;
 import dev.extos.isa.Reg;
 import dev.extos.isa.asm.Disassembler;
@@ -9,6 +10,7 @@ import dev.extos.verifier.ProgramType;
 import dev.extos.verifier.RegionKind;
 import dev.extos.verifier.Verdict;
 import dev.extos.verifier.VerificationStats;
+import dev.extos.verifier.VerifiedProgram;
 import dev.extos.verifier.VerifierOptions;
 import dev.extos.verifier.domain.Scalar;
 import dev.extos.verifier.state.Frame;
@@ -44,6 +46,7 @@ public final class Explorer implements Env {
 
     private final Program program;
     private final ProgramType type;
+    private final List<MapSpec> maps;
     private final VerifierOptions options;
     private final RegionKind[] regions;
     private final List<String> log = new ArrayList<>();
@@ -74,16 +77,17 @@ public final class Explorer implements Env {
     private record Branch(int pc, State state, Checkpoint parent) {
     }
 
-    private Explorer(Program program, ProgramType type, VerifierOptions options) {
+    private Explorer(Program program, ProgramType type, List<MapSpec> maps, VerifierOptions options) {
         this.program = program;
         this.type = type;
+        this.maps = List.copyOf(maps);
         this.options = options;
         this.regions = new RegionKind[program.slotCount()];
     }
 
-    /** Verifies {@code program} as a program of {@code type}. */
-    public static Verdict verify(Program program, ProgramType type, VerifierOptions options) {
-        return new Explorer(program, type, options).run();
+    /** Verifies {@code program} as a program of {@code type} whose map i is {@code maps.get(i)}. */
+    public static Verdict verify(Program program, ProgramType type, List<MapSpec> maps, VerifierOptions options) {
+        return new Explorer(program, type, maps, options).run();
     }
 
     private Verdict run() {
@@ -183,7 +187,7 @@ public final class Explorer implements Env {
         if (options.verbose()) {
             log("accepted: " + processed + " instructions processed, " + stored + " states stored, " + pruned + " paths pruned");
         }
-        return new Verdict.Accepted(stats(start), new InstructionFacts(regions), log);
+        return new Verdict.Accepted(new VerifiedProgram(program, type, maps, new InstructionFacts(regions)), stats(start), log);
     }
 
     private State step(Instruction insn, State s) {

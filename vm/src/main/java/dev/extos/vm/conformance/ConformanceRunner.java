@@ -62,7 +62,7 @@ public final class ConformanceRunner {
             byte[] bytes = c.memory().get();
             MemorySegment segment = AddressSpace.allocate(bytes.length);
             segment.copyFrom(MemorySegment.ofArray(bytes));
-            r1 = memory.map("memory", segment, true);
+            r1 = memory.mapData("memory", segment, true);
             r2 = bytes.length;
         }
         return engine.load(program, helpers).run(memory, r1, r2);

@@ -56,7 +56,7 @@ final class Differential {
         for (int i = 0; i < ProgramGenerator.DATA_SIZE; i++) {
             data.set(ValueLayout.JAVA_BYTE, i, (byte) (i * 37 + 11));
         }
-        long base = space.map("data", data, true);
+        long base = space.mapData("data", data, true);
         MemorySegment context = AddressSpace.allocate(ProgramGenerator.CONTEXT_SIZE);
         for (int i = 0; i < ProgramGenerator.CONTEXT_SIZE; i++) {
             context.set(ValueLayout.JAVA_BYTE, i, (byte) (0xf0 - i * 13));

@@ -26,7 +26,7 @@ import java.util.SplittableRandom;
  */
 final class ProgramGenerator {
     /** The data region the harness maps first (region 10), and its size. */
-    static final long DATA = AddressSpace.base(AddressSpace.FIRST_DATA_REGION);
+    static final long DATA = AddressSpace.base(AddressSpace.DATA_REGION);
     static final int DATA_SIZE = 64;
     /** The read-only context region the harness maps (region 1), and its size. */
     static final long CONTEXT = AddressSpace.base(AddressSpace.CONTEXT_REGION);
