@@ -48,7 +48,7 @@ class ElfLoaderFixturesTest {
 
     @Test
     void fixturesAreAllThere() {
-        assertThat(Fixtures.all()).contains("array_counter", "globals", "hash_filter", "http_5xx", "legacy_maps",
+        assertThat(Fixtures.all()).contains("array_counter", "global_function", "globals", "hash_filter", "http_5xx", "legacy_maps",
                 "map_types", "multi_function", "ringbuf", "string_literal", "tail_calls", "xdp_parser", "xdp_parser_nodebug");
     }
 
@@ -153,6 +153,23 @@ class ElfLoaderFixturesTest {
         assertThat(callTargets(weighed.program())).containsExactly(weighedEntry);
         assertThat(weighed.lines().at(weighedEntry).orElseThrow().line()).isEqualTo(weightLine);
         assertThat(o.maps()).containsExactly(MapSpec.global(".bss", 8, new byte[0], false));
+    }
+
+    @Test
+    void callsThroughAFunctionSymbolAndThroughTheSectionSymbolLandOnTheSameCopy() throws IOException {
+        BpfObject o = Fixtures.load("global_function");
+        ElfImage image = new ElfImage(Fixtures.bytes("global_function"));
+        List<String> source = Files.readAllLines(Fixtures.directory().resolve("global_function.c"));
+        BpfProgram p = only(o);
+        int entry = symbolSize(image, "keep_first_quarter") / 8;
+        int quarter = symbolSize(image, "quarter") / 8;
+        int half = symbolSize(image, "half") / 8;
+        assertThat(p.program().slotCount()).isEqualTo(entry + quarter + half);
+        assertThat(callTargets(p.program())).containsExactly(entry, entry + quarter, entry + quarter, entry + quarter);
+        assertThat(p.lines().at(entry + quarter).orElseThrow().line())
+                .isBetween(lineOf(source, "__u32 half("), lineOf(source, "return x / 2"));
+        assertThat(p.lines().at(entry).orElseThrow().line())
+                .isBetween(lineOf(source, "__u32 quarter("), lineOf(source, "return half(half(x))"));
     }
 
     @Test
