@@ -17,8 +17,6 @@ final class ElfFile {
     static final int SHT_RELA = 4;
     static final int SHT_NOBITS = 8;
     static final int SHT_REL = 9;
-    static final long SHF_WRITE = 1;
-    static final long SHF_ALLOC = 2;
     static final long SHF_EXECINSTR = 4;
     static final int STT_OBJECT = 1;
     static final int STT_FUNC = 2;
@@ -35,10 +33,6 @@ final class ElfFile {
                    Bytes bytes) {
         boolean executable() {
             return (flags & SHF_EXECINSTR) != 0;
-        }
-
-        boolean writable() {
-            return (flags & SHF_WRITE) != 0;
         }
     }
 

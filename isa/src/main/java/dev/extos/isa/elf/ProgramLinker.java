@@ -43,32 +43,42 @@ final class ProgramLinker {
         this.lines = lines;
     }
 
-    BpfProgram link(Function entry) {
-        Map<Function, Integer> placed = new LinkedHashMap<>();
-        Deque<Function> pending = new ArrayDeque<>();
-        List<long[]> pieces = new ArrayList<>();
-        int[] next = {0};
-        java.util.function.Function<Function, Integer> place = f -> placed.computeIfAbsent(f, g -> {
-            pending.add(g);
-            int at = next[0];
-            next[0] += g.slotCount();
+    /** Where each function of one program goes: in the order first called, each once. */
+    private static final class Layout {
+        final Map<Function, Integer> placed = new LinkedHashMap<>();
+        final Deque<Function> pending = new ArrayDeque<>();
+        int slots;
+
+        int place(Function f) {
+            Integer at = placed.get(f);
+            if (at == null) {
+                at = slots;
+                placed.put(f, at);
+                pending.add(f);
+                slots += f.slotCount();
+            }
             return at;
-        });
-        place.apply(entry);
-        while (!pending.isEmpty()) {
-            Function f = pending.poll();
-            pieces.add(relocate(f, placed.get(f), place));
         }
-        long[] words = new long[next[0]];
+    }
+
+    BpfProgram link(Function entry) {
+        Layout layout = new Layout();
+        layout.place(entry);
+        List<long[]> pieces = new ArrayList<>();
+        while (!layout.pending.isEmpty()) {
+            Function f = layout.pending.poll();
+            pieces.add(relocate(f, layout.placed.get(f), layout));
+        }
+        long[] words = new long[layout.slots];
         int at = 0;
         for (long[] piece : pieces) {
             System.arraycopy(piece, 0, words, at, piece.length);
             at += piece.length;
         }
-        return new BpfProgram(entry.name(), entry.section().name(), decode(words, placed), lineInfo(placed));
+        return new BpfProgram(entry.name(), entry.section().name(), decode(words, layout.placed), lineInfo(layout.placed));
     }
 
-    private long[] relocate(Function f, int base, java.util.function.Function<Function, Integer> place) {
+    private long[] relocate(Function f, int base, Layout layout) {
         CodeSection cs = f.section();
         long[] out = java.util.Arrays.copyOfRange(cs.words, f.startSlot(), f.startSlot() + f.slotCount());
         for (int i = 0; i < out.length; i++) {
@@ -114,7 +124,7 @@ final class ProgramLinker {
                     throw error(cs, byteOffset, "the call at instruction " + slot + " of " + f.name() + " lands at instruction "
                             + targetSlot + " of " + target.name() + ", which is inside no function");
                 }
-                int calleeBase = place.apply(callee);
+                int calleeBase = layout.place(callee);
                 int newImm = calleeBase + (targetSlot - callee.startSlot()) - (base + i + 1);
                 out[i] = (out[i] & 0xffffffffL) | ((long) newImm << 32);
             } else if (r != null) {
