@@ -91,10 +91,11 @@ final class Bytes {
 
     /** The NUL-terminated string at {@code offset}; a missing terminator is an error. */
     String cString(long offset) {
-        int p = at(offset, 0);
-        if (offset >= length) {
-            throw error(offset, "string offset 0x" + Long.toHexString(offset) + " is past the end of " + region);
+        if (offset < 0 || offset >= length) {
+            throw error(offset, "string offset 0x" + Long.toHexString(offset) + " is past the end of " + region
+                    + " (" + length + " bytes)");
         }
+        int p = start + (int) offset;
         int end = p;
         int limit = start + length;
         while (end < limit && data[end] != 0) {

@@ -129,8 +129,9 @@ final class ElfFile {
             int link = table.i32(h + 0x28);
             int info = table.i32(h + 0x2c);
             long entrySize = table.i64(h + 0x38);
+            String shown = name.isEmpty() ? "#" + i : name;
             Bytes contents = type == SHT_NOBITS || i == 0
-                    ? new Bytes(new byte[0], 0, 0, file, name) : contents(file, data, table, i, name);
+                    ? new Bytes(new byte[0], 0, 0, file, shown) : contents(file, data, table, i, shown);
             if (type == SHT_NOBITS && (size < 0 || size > Integer.MAX_VALUE - 8)) {
                 throw table.error(h + 0x20, "section " + name + " declares " + size + " bytes, more than a BPF object can use");
             }
