@@ -1,5 +1,6 @@
 package dev.extos.isa.elf;
 
+import dev.extos.isa.ExtosException;
 import dev.extos.isa.MapSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +34,36 @@ public record BpfObject(String file, String license, List<MapSpec> maps, List<Bp
     /** The programs compiled into section {@code section}, in address order. */
     public List<BpfProgram> programsIn(String section) {
         return programs.stream().filter(p -> p.section().equals(section)).toList();
+    }
+
+    /**
+     * The one program a user means by {@code choice}: a function name or a section name, or null
+     * when the object holds a single program. No match, or a section holding several programs,
+     * is an {@link ExtosException} that lists what there is to choose from.
+     */
+    public BpfProgram select(String choice) {
+        if (choice == null) {
+            if (programs.size() == 1) {
+                return programs.getFirst();
+            }
+            throw new ExtosException(file + " holds " + (programs.isEmpty() ? "no programs" : programs.size()
+                    + " programs; pick one by function or section name: " + choices()));
+        }
+        Optional<BpfProgram> byName = program(choice);
+        if (byName.isPresent()) {
+            return byName.get();
+        }
+        List<BpfProgram> inSection = programsIn(choice);
+        if (inSection.size() == 1) {
+            return inSection.getFirst();
+        }
+        throw new ExtosException(file + (inSection.isEmpty() ? " has no program or section named '" + choice + "'"
+                : ": section " + choice + " holds " + inSection.size() + " programs; pick one by function name")
+                + "; it holds " + choices());
+    }
+
+    private String choices() {
+        return String.join(", ", programs.stream().map(p -> p.name() + " (SEC(\"" + p.section() + "\"))").toList());
     }
 
     /** The distinct program section names, in file order. */

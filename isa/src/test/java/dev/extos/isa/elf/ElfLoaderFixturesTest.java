@@ -1,7 +1,9 @@
 package dev.extos.isa.elf;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.extos.isa.ExtosException;
 import dev.extos.isa.Imm64Kind;
 import dev.extos.isa.Instruction;
 import dev.extos.isa.Instruction.Call;
@@ -172,6 +174,22 @@ class ElfLoaderFixturesTest {
                 .isBetween(lineOf(source, "__u32 half("), lineOf(source, "return x / 2"));
         assertThat(p.lines().at(entry).orElseThrow().line())
                 .isBetween(lineOf(source, "__u32 quarter("), lineOf(source, "return half(half(x))"));
+    }
+
+    @Test
+    void aProgramIsSelectedByFunctionOrSectionName() {
+        BpfObject tail = Fixtures.load("tail_calls");
+        assertThat(tail.select("pass_all").name()).isEqualTo("pass_all");
+        assertThatThrownBy(() -> tail.select("xdp")).isInstanceOf(ExtosException.class)
+                .hasMessageContaining("section xdp holds 3 programs").hasMessageContaining("drop_all (SEC(\"xdp\"))");
+        assertThatThrownBy(() -> tail.select(null)).hasMessageContaining("holds 3 programs");
+        assertThatThrownBy(() -> tail.select("tc")).hasMessageContaining("no program or section named 'tc'");
+        BpfObject multi = Fixtures.load("multi_function");
+        assertThat(multi.select("extos/write").name()).isEqualTo("weighed");
+        assertThat(multi.select("extos/read").name()).isEqualTo("scored");
+        assertThat(Fixtures.load("xdp_parser").select(null).name()).isEqualTo("drop_dns");
+        assertThat(multi.mapIndex(".bss")).isZero();
+        assertThat(multi.mapIndex("nothing")).isEqualTo(-1);
     }
 
     @Test
