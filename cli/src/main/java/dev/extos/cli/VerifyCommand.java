@@ -1,7 +1,5 @@
 package dev.extos.cli;
 
-import dev.extos.isa.ExtosException;
-import dev.extos.isa.Program;
 import dev.extos.verifier.ProgramType;
 import dev.extos.verifier.Verdict;
 import dev.extos.verifier.VerificationStats;
@@ -22,16 +20,22 @@ import picocli.CommandLine.Spec;
                 + "program type, or says at which instruction and why it could not.",
             "",
             "Types: 'memory' (r1 = a buffer of --mem-size bytes, r2 = that size: the conformance suite's "
-                + "convention) and 'xdp' (r1 = struct xdp_md, as the Linux kernel's XDP hook)."},
+                + "convention), 'xdp' (r1 = struct xdp_md, as the Linux kernel's XDP hook), 'read', 'write' "
+                + "(r1 = struct extos_record_md) and 'frame' (r1 = struct extos_frame_md); see docs/hooks.md. "
+                + "A program of a .o file has the type its SEC() name gives, unless --type says otherwise."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:accepted", "1:rejected, or the program could not be read", "2:the command line is wrong"})
 final class VerifyCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--type", paramLabel = "TYPE", defaultValue = "memory",
-            description = "Program type: memory or xdp (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--type", paramLabel = "TYPE",
+            description = "Program type: memory, xdp, read, write or frame (default: the .o section's, else memory).")
     private String type;
+
+    @Option(names = "--section", paramLabel = "NAME",
+            description = "For a .o file holding several programs: the function or SEC() name of the one to verify.")
+    private String section;
 
     @Option(names = "--mem-size", paramLabel = "BYTES", defaultValue = "0",
             description = "Size of the buffer r1 points to, for --type memory (default: ${DEFAULT-VALUE}).")
@@ -40,23 +44,16 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Print the register state at every instruction, like the kernel's log level 2.")
     private boolean verbose;
 
-    @Parameters(paramLabel = "PROGRAM", description = "A .s/.asm (assembly), .bin or .hex (raw bytes) file.")
+    @Parameters(paramLabel = "PROGRAM", description = "A .o (ELF from clang -target bpf), .s/.asm (assembly), .bin or .hex (raw bytes) file.")
     private String file;
 
     @Override
     public Integer call() {
-        ProgramType programType = switch (type.toLowerCase(Locale.ROOT)) {
-            case "memory" -> {
-                if (memSize < 0 || memSize > 0xffffffffL) {
-                    throw new ExtosException("--mem-size must be between 0 and 4294967295, not " + memSize);
-                }
-                yield ProgramType.memory(memSize);
-            }
-            case "xdp" -> ProgramType.xdp();
-            default -> throw new ExtosException("no program type '" + type + "' (types: memory, xdp)");
-        };
-        Program program = ProgramFiles.load(file);
-        Verdict verdict = Verifier.verify(program, programType, verbose ? VerifierOptions.VERBOSE : VerifierOptions.DEFAULT);
+        ProgramSource source = ProgramSource.load(file, section);
+        ProgramType programType = source.type(type == null ? null : ProgramTypes.byName(type, memSize),
+                ProgramTypes.byName("memory", memSize));
+        Verdict verdict = Verifier.verify(source.program(), programType, source.maps(),
+                verbose ? VerifierOptions.VERBOSE : VerifierOptions.DEFAULT);
         PrintWriter out = spec.commandLine().getOut();
         if (verbose) {
             verdict.log().forEach(out::println);
@@ -68,6 +65,7 @@ final class VerifyCommand implements Callable<Integer> {
             }
             case Verdict.Rejected r -> {
                 out.println("rejected: " + r.message());
+                source.line(r.pc()).ifPresent(line -> out.println("  at " + line));
                 out.println("  (" + summary(r.stats()) + ")");
                 yield 1;
             }

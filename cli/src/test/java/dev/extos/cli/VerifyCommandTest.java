@@ -80,7 +80,36 @@ class VerifyCommandTest {
 
         Cli.Result r = Cli.run("verify", "--type", "tc", program);
 
-        assertThat(r.err()).contains("no program type 'tc' (types: memory, xdp)");
+        assertThat(r.err()).contains("no program type 'tc' (types: memory, xdp, read, write, frame)");
+        assertThat(r.exitCode()).isEqualTo(1);
+    }
+
+    private static String fixture(String name) {
+        return Path.of(System.getProperty("extos.fixtures", "../fixtures"), "bpf", name).toString();
+    }
+
+    @Test
+    void aClangObjectIsVerifiedAsTheTypeItsSectionNames() {
+        Cli.Result r = Cli.run("verify", fixture("xdp_parser.o"));
+
+        assertThat(r.out()).startsWith("accepted (");
+        assertThat(r.exitCode()).isZero();
+    }
+
+    @Test
+    void aRejectedClangProgramQuotesItsCLine() {
+        Cli.Result r = Cli.run("verify", fixture("unchecked_read.o"));
+
+        assertThat(r.out()).startsWith("rejected: insn ").contains("packet")
+                .contains("unchecked_read.c:10:").contains("data[0] == 0x45");
+        assertThat(r.exitCode()).isEqualTo(1);
+    }
+
+    @Test
+    void aSectionThatIsNotThereIsAnErrorListingWhatIs() {
+        Cli.Result r = Cli.run("verify", "--section", "nope", fixture("tail_calls.o"));
+
+        assertThat(r.err()).contains("no program or section named 'nope'").contains("dispatch (SEC(\"xdp\"))");
         assertThat(r.exitCode()).isEqualTo(1);
     }
 }
