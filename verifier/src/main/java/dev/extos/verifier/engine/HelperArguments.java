@@ -2,11 +2,13 @@ package dev.extos.verifier.engine;
 
 import dev.extos.isa.MapSpec;
 import dev.extos.isa.Reg;
+import dev.extos.verifier.HelperCatalog;
 import dev.extos.verifier.HelperPrototype;
 import dev.extos.verifier.HelperPrototype.Argument;
 import dev.extos.verifier.domain.Scalar;
 import dev.extos.verifier.state.RegType;
 import dev.extos.verifier.state.State;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -17,6 +19,11 @@ import java.util.stream.Collectors;
 final class HelperArguments {
     /** The largest size a memory argument may have (the kernel's BPF_MAX_VAR_SIZ). */
     private static final long MAX_SIZE = 1L << 29;
+
+    /** Helpers that change the map they are given (refused for read-only maps, as the kernel does with BPF_F_RDONLY_PROG). */
+    private static final Set<Integer> MODIFY_MAP = Set.of(HelperCatalog.MAP_UPDATE_ELEM.id(), HelperCatalog.MAP_DELETE_ELEM.id(),
+            HelperCatalog.MAP_PUSH_ELEM.id(), HelperCatalog.MAP_POP_ELEM.id(), HelperCatalog.RINGBUF_OUTPUT.id(),
+            HelperCatalog.RINGBUF_RESERVE.id());
 
     private final HelperPrototype proto;
     private final State before;
@@ -95,6 +102,9 @@ final class HelperArguments {
             throw new VerifyError("map " + id + " (" + m.name() + ") is a " + m.type().label() + " map, but " + proto.name()
                     + " takes only " + proto.mapTypes().stream().map(t -> t.label()).sorted().collect(Collectors.joining(", "))
                     + " maps");
+        }
+        if (m.readOnly() && MODIFY_MAP.contains(proto.id())) {
+            throw new VerifyError("map " + id + " (" + m.name() + ") is read-only, but " + proto.name() + " changes its contents");
         }
         mapId = id;
     }
