@@ -119,6 +119,21 @@ class VerdictTest {
     }
 
     @Test
+    void verboseLogShowsHeldReferences() {
+        Verdict v = Verifier.verify(Assembler.assemble("""
+                lddw %r1, map_fd 0
+                mov %r2, 8
+                mov %r3, 0
+                call 131
+                mov %r0, 0
+                exit
+                """), ProgramType.xdp(), List.of(MapSpec.of("events", MapType.RINGBUF, 0, 0, 4096)), VerifierOptions.VERBOSE);
+        assertThat(v.log()).contains("5: mov %r0, 0 ; r0=ringbuf_mem_or_null(ref=1,size=8,off=0), r10=fp0; refs=[1]");
+        assertThat(((Verdict.Rejected) v).message()).isEqualTo("insn 6: exit: unreleased reference: the ring-buffer memory"
+                + " reserved at insn 4 (ref=1) is neither submitted nor discarded on this path (r0=0, r10=fp0)");
+    }
+
+    @Test
     void memoryFacts() {
         Verdict v = verify("ldxb %r0, [%r1+0]\nexit", ProgramType.memory(1));
         assertThat(((Verdict.Accepted) v).facts().region(0)).isEqualTo(RegionKind.MEMORY);
