@@ -43,7 +43,7 @@ final class BranchRule {
         if (other.isConstant() && other.constantValue() == 0 && (j.condition() == JumpCondition.EQ || j.condition() == JumpCondition.NE)) {
             return nullCheck(j, s, ptr);
         }
-        throw new VerifyError("comparison of pointer " + ptr + " with a scalar other than 0 is not allowed");
+        throw new VerifyError("comparison of pointer " + ptr + " with a scalar is not allowed (only jeq/jne against 0, a null check)");
     }
 
     private static State scalarSide(Instruction.Jump j, State s, Scalar x, Scalar y, boolean holds) {
