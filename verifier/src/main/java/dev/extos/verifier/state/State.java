@@ -15,7 +15,7 @@ public record State(List<Frame> frames, List<Integer> refs) {
 
     public State {
         frames = List.copyOf(frames);
-        refs = List.copyOf(new java.util.TreeSet<>(refs));
+        refs = refs.isEmpty() ? List.of() : List.copyOf(new java.util.TreeSet<>(refs)); // most states hold none: keep that cheap
     }
 
     /** A state holding no references. */
