@@ -14,8 +14,10 @@ public enum RegionKind {
     ARGS,
     /** The conformance memory buffer. */
     MEMORY,
-    /** A map value. */
+    /** A map value ({@link InstructionFacts#map(int)} says which map when it is always the same). */
     MAP_VALUE,
+    /** Ring-buffer memory reserved by {@code ringbuf_reserve} (a region the run hands out). */
+    RINGBUF,
     /** Different paths reach the instruction with pointers to different kinds of region. */
     MIXED
 }

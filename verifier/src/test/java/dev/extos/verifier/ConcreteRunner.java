@@ -3,12 +3,18 @@ package dev.extos.verifier;
 import dev.extos.isa.AtomicOp;
 import dev.extos.isa.Imm;
 import dev.extos.isa.Instruction;
+import dev.extos.isa.MapSpec;
+import dev.extos.isa.MapType;
 import dev.extos.isa.Operand;
 import dev.extos.isa.Program;
 import dev.extos.isa.Reg;
 import dev.extos.isa.SwapKind;
 import dev.extos.isa.Width;
 import dev.extos.verifier.domain.Concrete;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
 
 /**
  * A small, strict reference interpreter for the soundness tests (the verifier must not depend on
@@ -19,6 +25,9 @@ final class ConcreteRunner {
     static final int CTX = 1;
     static final int STACK0 = 2;
     static final int DATA = 10;
+    /** Map i's handle is the (unmapped) address of region MAP_HANDLES + i: any access through it faults. */
+    static final int MAP_HANDLES = 200;
+    private static final int FIRST_DYNAMIC = 16;
 
     /** Thrown on a memory-safety or initialisation fault. */
     static final class Fault extends RuntimeException {
@@ -30,7 +39,13 @@ final class ConcreteRunner {
     }
 
     private final Program program;
-    private final byte[][] regions = new byte[16][];
+    private final byte[][] regions = new byte[256][];
+    private final boolean[] readOnly = new boolean[256];
+    private final List<MapSpec> maps;
+    private final int[][] valueRegions;           // [map][entry] -> region
+    private final Set<Integer> reservations = new HashSet<>();
+    private final Random helperRandom;
+    private int nextRegion = FIRST_DYNAMIC;
     private final boolean[][] stackInit = new boolean[8][512];
     private final long[] ctxScalars;
     private final int metaLen;
@@ -39,16 +54,39 @@ final class ConcreteRunner {
 
     /** An xdp run: a buffer of metadata then packet data, and scalar ctx fields. */
     static ConcreteRunner xdp(Program p, byte[] buffer, int metaLen, long[] ctxScalars) {
-        return new ConcreteRunner(p, buffer, metaLen, buffer.length - metaLen, ctxScalars, false);
+        return new ConcreteRunner(p, buffer, metaLen, buffer.length - metaLen, ctxScalars, false, List.of(), 0);
+    }
+
+    /**
+     * An xdp run with maps: every map entry is its own region (read-only maps fault on write);
+     * lookups of array and hash maps find key k < max entries (hash maps miss some keys, chosen by
+     * {@code seed}); ring-buffer reservations are fresh regions that disappear when released.
+     */
+    static ConcreteRunner xdp(Program p, byte[] buffer, long[] ctxScalars, List<MapSpec> maps, long seed) {
+        return new ConcreteRunner(p, buffer, 0, buffer.length, ctxScalars, false, maps, seed);
     }
 
     /** A conformance-memory run. */
     static ConcreteRunner memory(Program p, byte[] mem) {
-        return new ConcreteRunner(p, mem, 0, mem.length, new long[0], true);
+        return new ConcreteRunner(p, mem, 0, mem.length, new long[0], true, List.of(), 0);
     }
 
-    private ConcreteRunner(Program p, byte[] buffer, int metaLen, int dataLen, long[] ctxScalars, boolean memoryType) {
+    private ConcreteRunner(Program p, byte[] buffer, int metaLen, int dataLen, long[] ctxScalars, boolean memoryType,
+                           List<MapSpec> maps, long seed) {
         this.program = p;
+        this.maps = maps;
+        this.helperRandom = new Random(seed);
+        this.valueRegions = new int[maps.size()][];
+        for (int i = 0; i < maps.size(); i++) {
+            MapSpec m = maps.get(i);
+            boolean hasValues = m.type() != MapType.RINGBUF && m.type() != MapType.PROG_ARRAY;
+            valueRegions[i] = new int[hasValues ? m.maxEntries() : 0];
+            for (int e = 0; e < valueRegions[i].length; e++) {
+                byte[] v = new byte[m.valueSize()];
+                helperRandom.nextBytes(v);
+                valueRegions[i][e] = allocate(v, m.readOnly());
+            }
+        }
         this.metaLen = metaLen;
         this.dataLen = dataLen;
         this.ctxScalars = ctxScalars;
@@ -57,6 +95,15 @@ final class ConcreteRunner {
         for (int f = 0; f < 8; f++) {
             regions[STACK0 + f] = new byte[512];
         }
+    }
+
+    private int allocate(byte[] mem, boolean ro) {
+        if (nextRegion >= MAP_HANDLES) {
+            throw new Fault("out of regions");
+        }
+        regions[nextRegion] = mem;
+        readOnly[nextRegion] = ro;
+        return nextRegion++;
     }
 
     private static long base(int region) {
@@ -120,7 +167,11 @@ final class ConcreteRunner {
                             };
                 }
                 case Instruction.LoadImm64 l -> {
-                    r[l.dst().number()] = l.value();
+                    r[l.dst().number()] = switch (l.kind()) {
+                        case MAP_FD -> base(MAP_HANDLES + l.imm());
+                        case MAP_VALUE -> base(valueRegions[l.imm()][0]) + l.nextImm();
+                        default -> l.value();
+                    };
                     init[l.dst().number()] = true;
                 }
                 case Instruction.Load l -> {
@@ -186,6 +237,9 @@ final class ConcreteRunner {
                 case Instruction.Exit e -> {
                     long r0 = get(r, init, Reg.R0);
                     if (depth == 0) {
+                        if (!reservations.isEmpty()) {
+                            throw new Fault("exit with unreleased ring-buffer reservations " + reservations);
+                        }
                         return r0;
                     }
                     depth--;
@@ -201,6 +255,13 @@ final class ConcreteRunner {
                     r[0] = r0;
                     init[0] = true;
                     next = returnPc[depth];
+                }
+                case Instruction.Call c when c.helper() != 5 && c.helper() != 7 -> {
+                    r[0] = helper(c.helper(), r, init);
+                    init[0] = true;
+                    for (int i = 1; i <= 5; i++) {
+                        init[i] = false;
+                    }
                 }
                 case Instruction.Call c when c.helper() == 5 || c.helper() == 7 -> {
                     // ktime_get_ns and get_prandom_u32: any value of the declared width; r1-r5 become unreadable.
@@ -259,6 +320,9 @@ final class ConcreteRunner {
             throw new Fault("write to the context");
         }
         byte[] mem = memory(region, off, size, "write");
+        if (readOnly[region]) {
+            throw new Fault("write to read-only region " + region);
+        }
         for (int i = 0; i < size; i++) {
             mem[(int) off + i] = (byte) (v >>> (8 * i));
             if (region >= STACK0 && region < STACK0 + 8) {
@@ -273,6 +337,67 @@ final class ConcreteRunner {
             throw new Fault(what + " of " + size + " bytes at region " + region + " offset " + off + " out of bounds");
         }
         return mem;
+    }
+
+    /** The map helpers, ring-buffer helpers and extos_hash, each checking its memory like the program's own accesses. */
+    private long helper(int id, long[] r, boolean[] init) {
+        return switch (id) {
+            case 1 -> {
+                MapSpec m = maps.get(mapArg(get(r, init, Reg.R1)));
+                int map = mapArg(get(r, init, Reg.R1));
+                long key = readBytes(get(r, init, Reg.R2), m.keySize());
+                boolean miss = m.type() == MapType.HASH && helperRandom.nextInt(3) == 0;
+                yield Long.compareUnsigned(key, m.maxEntries()) < 0 && !miss ? base(valueRegions[map][(int) key]) : 0;
+            }
+            case 131 -> {
+                mapArg(get(r, init, Reg.R1));
+                long size = get(r, init, Reg.R2);
+                get(r, init, Reg.R3);
+                if (size < 0 || size > 4096 || helperRandom.nextInt(4) == 0) {
+                    yield 0;
+                }
+                int region = allocate(new byte[(int) size], false);
+                reservations.add(region);
+                yield base(region);
+            }
+            case 132, 133 -> {
+                long p = get(r, init, Reg.R1);
+                get(r, init, Reg.R2);
+                int region = (int) (p >>> 32);
+                if ((p & 0xffff_ffffL) != 0 || !reservations.remove(region)) {
+                    throw new Fault("release of " + Long.toHexString(p) + ", which is not a live reservation");
+                }
+                regions[region] = null;
+                yield 0;
+            }
+            case 1004 -> {
+                long p = get(r, init, Reg.R1);
+                long len = get(r, init, Reg.R2);
+                get(r, init, Reg.R3);
+                long h = 17;
+                for (long i = 0; i < len; i++) {
+                    h = h * 31 + load(p + i, 1);
+                }
+                yield h;
+            }
+            default -> throw new Fault("helper " + id + " is not implemented by the test runner");
+        };
+    }
+
+    private int mapArg(long handle) {
+        long i = (handle >>> 32) - MAP_HANDLES;
+        if ((handle & 0xffff_ffffL) != 0 || i < 0 || i >= maps.size()) {
+            throw new Fault("not a map handle: " + Long.toHexString(handle));
+        }
+        return (int) i;
+    }
+
+    private long readBytes(long addr, int size) {
+        long v = 0;
+        for (int i = size - 1; i >= 0; i--) {
+            v = (v << 8) | load(addr + i, 1);
+        }
+        return v;
     }
 
     private long ctxLoad(long off, int size) {

@@ -2,6 +2,8 @@ package dev.extos.verifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.extos.isa.MapSpec;
+import dev.extos.isa.MapType;
 import dev.extos.isa.Program;
 import dev.extos.isa.asm.Assembler;
 import java.util.ArrayList;
@@ -55,6 +57,80 @@ class VerdictTest {
                 """, ProgramType.xdp());
         assertThat(v).isInstanceOf(Verdict.Accepted.class);
         assertThat(((Verdict.Accepted) v).facts().region(6)).isEqualTo(RegionKind.MIXED);
+    }
+
+    @Test
+    void factsNameTheMapOfEachMapValueAccess() {
+        List<MapSpec> maps = List.of(MapSpec.of("counts", MapType.HASH, 4, 8, 16),
+                MapSpec.global(".data", 16, new byte[0], false), MapSpec.global(".bss", 16, new byte[0], false));
+        Verdict v = Verifier.verify(Assembler.assemble("""
+                mov %r6, %r1
+                stw [%r10-4], 0
+                mov %r2, %r10
+                add %r2, -4
+                lddw %r1, map_fd 0
+                call 1
+                jeq %r0, 0, out
+                ldxdw %r3, [%r0+0]
+                lddw %r4, map_value 1, 0
+                stxdw [%r4+8], %r3
+                out:
+                ldxw %r3, [%r6+12]
+                lddw %r4, map_value 1, 0
+                jeq %r3, 0, +2
+                lddw %r4, map_value 2, 0
+                ldxdw %r0, [%r4+0]
+                exit
+                """), ProgramType.xdp(), maps, VerifierOptions.DEFAULT);
+        assertThat(v).as(v.log().toString()).isInstanceOf(Verdict.Accepted.class);
+        InstructionFacts f = ((Verdict.Accepted) v).facts();
+        assertThat(f.region(8)).isEqualTo(RegionKind.MAP_VALUE);
+        assertThat(f.map(8)).isZero();
+        assertThat(f.region(11)).isEqualTo(RegionKind.MAP_VALUE);
+        assertThat(f.map(11)).isEqualTo(1);
+        assertThat(f.region(12)).isEqualTo(RegionKind.CONTEXT);
+        assertThat(f.map(12)).isEqualTo(-1);
+        assertThat(f.region(18)).isEqualTo(RegionKind.MAP_VALUE);
+        assertThat(f.map(18)).as("two maps reach it").isEqualTo(-1);
+        assertThat(f.map(6)).as("a helper call is no access").isEqualTo(-1);
+        assertThat(f.region(6)).isNull();
+        assertThat(((Verdict.Accepted) v).program().maps()).isEqualTo(maps);
+    }
+
+    @Test
+    void factsNameRingBufferAccesses() {
+        Verdict v = Verifier.verify(Assembler.assemble("""
+                lddw %r1, map_fd 0
+                mov %r2, 8
+                mov %r3, 0
+                call 131
+                jeq %r0, 0, out
+                stdw [%r0+0], 1
+                mov %r1, %r0
+                mov %r2, 0
+                call 132
+                out:
+                mov %r0, 0
+                exit
+                """), ProgramType.xdp(), List.of(MapSpec.of("events", MapType.RINGBUF, 0, 0, 4096)), VerifierOptions.DEFAULT);
+        InstructionFacts f = ((Verdict.Accepted) v).facts();
+        assertThat(f.region(6)).isEqualTo(RegionKind.RINGBUF);
+        assertThat(f.map(6)).isEqualTo(-1);
+    }
+
+    @Test
+    void verboseLogShowsHeldReferences() {
+        Verdict v = Verifier.verify(Assembler.assemble("""
+                lddw %r1, map_fd 0
+                mov %r2, 8
+                mov %r3, 0
+                call 131
+                mov %r0, 0
+                exit
+                """), ProgramType.xdp(), List.of(MapSpec.of("events", MapType.RINGBUF, 0, 0, 4096)), VerifierOptions.VERBOSE);
+        assertThat(v.log()).contains("5: mov %r0, 0 ; r0=ringbuf_mem_or_null(ref=1,size=8,off=0), r10=fp0; refs=[1]");
+        assertThat(((Verdict.Rejected) v).message()).isEqualTo("insn 6: exit: unreleased reference: the ring-buffer memory"
+                + " reserved at insn 4 (ref=1) is neither submitted nor discarded on this path (r0=0, r10=fp0)");
     }
 
     @Test

@@ -2,6 +2,8 @@ package dev.extos.verifier.engine;
 
 import dev.extos.isa.AluOp;
 import dev.extos.isa.Instruction;
+import dev.extos.isa.MapSpec;
+import dev.extos.isa.MapType;
 import dev.extos.isa.Reg;
 import dev.extos.isa.SwapKind;
 import dev.extos.isa.Width;
@@ -66,12 +68,20 @@ final class AluRule {
             case RegType.PtrToCtx(Scalar off) -> new RegType.PtrToCtx(move(off, delta, subtract));
             case RegType.PtrToStack(int frame, Scalar off) -> new RegType.PtrToStack(frame, move(off, delta, subtract));
             case RegType.PtrToMem(long size, Scalar off) -> new RegType.PtrToMem(size, move(off, delta, subtract));
-            case RegType.MapValue(int map, long size, boolean maybeNull, Scalar off) -> {
-                if (maybeNull) {
-                    throw new VerifyError("arithmetic on a map value pointer that may be null; compare it with 0 first");
+            case RegType.MapValue m -> {
+                if (m.maybeNull()) {
+                    throw new VerifyError("arithmetic on " + m + ", which may be null; compare it with 0 first");
                 }
-                yield new RegType.MapValue(map, size, false, move(off, delta, subtract));
+                yield new RegType.MapValue(m.mapId(), m.size(), move(m.off(), delta, subtract));
             }
+            case RegType.PtrToRingbuf r -> {
+                if (r.maybeNull()) {
+                    throw new VerifyError("arithmetic on " + r + ", which may be null; compare it with 0 first");
+                }
+                yield new RegType.PtrToRingbuf(r.ref(), r.size(), false, move(r.off(), delta, subtract));
+            }
+            case RegType.MapHandle h -> throw new VerifyError("arithmetic on map handle " + h
+                    + " is not allowed (a map is only passed to helpers; map_lookup_elem gives a pointer into a value)");
             case PtrToPacket p -> {
                 if (delta.isConstant()) {
                     long d = subtract ? -delta.constantValue() : delta.constantValue();
@@ -117,6 +127,16 @@ final class AluRule {
                 x = off;
                 y = off2;
             }
+            case RegType.MapValue(int m, long size, boolean n1, int i1, Scalar off)
+                    when b instanceof RegType.MapValue(int m2, long s2, boolean n2, int i2, Scalar off2) && m == m2 && !n1 && !n2 -> {
+                x = off;
+                y = off2;
+            }
+            case RegType.PtrToRingbuf(int ref, long size, boolean n1, Scalar off)
+                    when b instanceof RegType.PtrToRingbuf(int ref2, long s2, boolean n2, Scalar off2) && ref == ref2 && !n1 && !n2 -> {
+                x = off;
+                y = off2;
+            }
             case PtrToPacket p when b instanceof PtrToPacket q && p.area() == q.area() -> {
                 if (p.id() == q.id()) {
                     x = Scalar.constant(p.off());
@@ -148,11 +168,46 @@ final class AluRule {
         return s.withReg(b.dst(), RegType.scalar(r));
     }
 
-    static State loadImm64(Instruction.LoadImm64 l, State s) {
+    /**
+     * {@code lddw}: a constant; {@code map_fd i}, the handle of map i; {@code map_value i, off},
+     * a pointer {@code off} bytes into the only value of map i (global data: a one-entry array).
+     */
+    static State loadImm64(Instruction.LoadImm64 l, State s, Env env) {
         return switch (l.kind()) {
             case CONSTANT -> s.withReg(l.dst(), RegType.scalar(Scalar.constant(l.value())));
-            default -> throw new VerifyError("lddw " + l.kind().mnemonic() + ": maps and other pseudo loads are not supported yet");
+            case MAP_FD -> {
+                mapIndex(l, env);
+                if (l.nextImm() != 0) {
+                    throw new VerifyError("lddw map_fd takes no offset (found " + l.nextImm() + "); use map_value for a pointer into a value");
+                }
+                yield s.withReg(l.dst(), new RegType.MapHandle(l.imm()));
+            }
+            case MAP_VALUE -> {
+                MapSpec m = mapIndex(l, env);
+                if (m.type() != MapType.ARRAY || m.maxEntries() != 1) {
+                    throw new VerifyError("lddw map_value needs a one-entry array map (global data), but map " + l.imm() + " ("
+                            + m.name() + ") is a " + m.type().label() + " map with " + m.maxEntries() + " entries");
+                }
+                long off = l.nextImm();
+                if (off < 0 || off >= m.valueSize()) {
+                    throw new VerifyError("lddw map_value offset " + off + " is outside the " + m.valueSize() + "-byte value of map "
+                            + l.imm() + " (" + m.name() + ")");
+                }
+                yield s.withReg(l.dst(), new RegType.MapValue(l.imm(), m.valueSize(), Scalar.constant(off)));
+            }
+            default -> throw new VerifyError("lddw " + l.kind().mnemonic() + " is not supported: only constants, map_fd and"
+                    + " map_value are (the loader resolves maps to indices in the program's map list)");
         };
+    }
+
+    private static MapSpec mapIndex(Instruction.LoadImm64 l, Env env) {
+        int i = l.imm();
+        if (i < 0 || i >= env.maps().size()) {
+            throw new VerifyError("lddw " + l.kind().mnemonic() + " " + i + ": the program has "
+                    + (env.maps().isEmpty() ? "no maps" : env.maps().size() + " map" + (env.maps().size() == 1 ? "" : "s")
+                    + " (indices 0.." + (env.maps().size() - 1) + ")"));
+        }
+        return env.maps().get(i);
     }
 
 }

@@ -31,8 +31,9 @@ final class BranchRule {
             return new Sides(scalarSide(j, s, x, y, false), scalarSide(j, s, x, y, true));
         }
         if (j.width() == Width.W32) {
+            // A pointer's low 32 bits can be 0 (a region's first byte), so they prove nothing, not even non-null.
             throw new VerifyError("32-bit comparison of pointer " + (a.isPointer() ? j.dst() + "=" + a : j.src() + "=" + b)
-                    + " is not allowed");
+                    + " is not allowed (test pointers, including for null, with 64-bit jumps)");
         }
         if (a.isPointer() && b.isPointer()) {
             return pointerPair(j, s, a, b);
@@ -42,7 +43,7 @@ final class BranchRule {
         if (other.isConstant() && other.constantValue() == 0 && (j.condition() == JumpCondition.EQ || j.condition() == JumpCondition.NE)) {
             return nullCheck(j, s, ptr);
         }
-        throw new VerifyError("comparison of pointer " + ptr + " with a scalar other than 0 is not allowed");
+        throw new VerifyError("comparison of pointer " + ptr + " with a scalar is not allowed (only jeq/jne against 0, a null check)");
     }
 
     private static State scalarSide(Instruction.Jump j, State s, Scalar x, Scalar y, boolean holds) {
@@ -67,16 +68,26 @@ final class BranchRule {
 
     private static Sides nullCheck(Instruction.Jump j, State s, RegType ptr) {
         boolean eq = j.condition() == JumpCondition.EQ;
-        if (ptr instanceof RegType.MapValue m && m.maybeNull()) {
-            // Every register holding the same maybe-null pointer learns the outcome together.
-            RegType nonNull = new RegType.MapValue(m.mapId(), m.size(), false, m.off());
-            RegType isNull = RegType.scalar(Scalar.constant(0));
-            State whenNull = s.mapAll(t -> t.equals(m) ? isNull : t);
-            State whenSet = s.mapAll(t -> t.equals(m) ? nonNull : t);
+        int id = ptr.nullId();
+        if (id != 0) {
+            // Every copy of the same lookup result (registers and spills, in every frame) learns the outcome together.
+            State whenNull = s.mapAll(t -> t.nullId() == id ? RegType.scalar(Scalar.constant(0)) : t);
+            State whenSet = s.mapAll(t -> t.nullId() == id ? nonNull(t) : t);
+            if (ptr instanceof RegType.PtrToRingbuf r) {
+                whenNull = whenNull.withoutRef(r.ref()); // nothing was reserved: there is nothing to release
+            }
             return eq ? new Sides(whenSet, whenNull) : new Sides(whenNull, whenSet);
         }
         // Any other pointer is never null: only one side is possible.
         return eq ? new Sides(s, null) : new Sides(null, s);
+    }
+
+    private static RegType nonNull(RegType t) {
+        return switch (t) {
+            case RegType.MapValue m -> new RegType.MapValue(m.mapId(), m.size(), m.off());
+            case RegType.PtrToRingbuf r -> new RegType.PtrToRingbuf(r.ref(), r.size(), false, r.off());
+            default -> t;
+        };
     }
 
     private static Sides pointerPair(Instruction.Jump j, State s, RegType a, RegType b) {

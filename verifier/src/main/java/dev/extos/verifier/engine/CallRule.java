@@ -1,6 +1,7 @@
 package dev.extos.verifier.engine;
 
 import dev.extos.isa.Reg;
+import dev.extos.verifier.HelperCatalog;
 import dev.extos.verifier.HelperPrototype;
 import dev.extos.verifier.ReturnRange;
 import dev.extos.verifier.domain.Scalar;
@@ -41,6 +42,10 @@ final class CallRule {
             throw new VerifyError("r0 holds pointer " + r0 + " at exit: returning it would leak an address");
         }
         if (s.depth() == 0) {
+            if (!s.refs().isEmpty()) {
+                throw new VerifyError("unreleased reference: " + refText(s.refs().getFirst(), env)
+                        + " is neither submitted nor discarded on this path");
+            }
             checkReturn(v, env.type().returnRange());
             return null;
         }
@@ -76,28 +81,51 @@ final class CallRule {
             throw new VerifyError("unknown helper function " + id + ": " + env.type().name() + " programs may call "
                     + (env.type().helpers().isEmpty() ? "no helpers" : "only helpers " + new java.util.TreeSet<>(env.type().helpers().keySet())));
         }
+        String helper = "helper " + proto.name() + " (" + id + ")";
+        HelperArguments args = new HelperArguments(proto, s, env);
         for (int i = 0; i < proto.arguments().size(); i++) {
-            RegType arg = s.current().reg(i + 1);
-            boolean ok = switch (proto.arguments().get(i)) {
-                case SCALAR -> arg instanceof RegType.ScalarReg;
-                default -> throw new VerifyError("helper " + proto.name() + " (" + id + ") takes a "
-                        + proto.arguments().get(i) + " argument in r" + (i + 1) + ", which this verifier cannot check yet");
-            };
-            if (!ok) {
-                throw new VerifyError("helper " + proto.name() + " (" + id + ") takes a scalar in r" + (i + 1) + ", not " + arg);
+            try {
+                args.check(i);
+            } catch (VerifyError e) {
+                throw new VerifyError(helper + ", argument r" + (i + 1) + " (" + proto.arguments().get(i) + "): " + e.getMessage());
             }
         }
-        RegType[] regs = s.current().regs();
+        State out = args.after();
+        if (proto.id() == HelperCatalog.TAIL_CALL.id() && !s.refs().isEmpty()) {
+            throw new VerifyError(helper + " while holding " + refText(s.refs().getFirst(), env)
+                    + ": a successful tail call never returns, so it would never be released");
+        }
+        if (args.released() != 0) {
+            int ref = args.released();
+            String why = "the ring-buffer memory it pointed to was released at insn " + env.pc();
+            out = out.withoutRef(ref).mapAll(t -> t instanceof RegType.PtrToRingbuf r && r.ref() == ref ? new RegType.NotInit(why) : t);
+        }
+        RegType[] regs = out.current().regs();
         regs[0] = switch (proto.result()) {
             case U64 -> new RegType.ScalarReg(Scalar.UNKNOWN);
             case U32 -> new RegType.ScalarReg(Scalar.unsigned(0, 0xffff_ffffL));
             case NONE -> RegType.NOT_INIT;
-            default -> throw new VerifyError("helper " + proto.name() + " (" + id + ") returns " + proto.result()
-                    + ", which this verifier cannot track yet");
+            case MAP_VALUE_OR_NULL -> new RegType.MapValue(args.mapId(), env.maps().get(args.mapId()).valueSize(), true,
+                    env.newId(), Scalar.constant(0));
+            case RINGBUF_MEMORY_OR_NULL -> {
+                Scalar size = ((RegType.ScalarReg) s.current().reg(2)).value();
+                if (!size.isConstant() || size.constantValue() < 0 || size.constantValue() >= AluRule.MAX_OFFSET) {
+                    throw new VerifyError(helper + ": the size r2=" + size + " must be a known constant below 2^29");
+                }
+                int ref = env.newRef();
+                out = out.withRef(ref);
+                yield new RegType.PtrToRingbuf(ref, size.constantValue(), true, Scalar.constant(0));
+            }
         };
         for (int r = 1; r <= 5; r++) {
             regs[r] = RegType.NOT_INIT;  // the helper may have used them as scratch
         }
-        return s.withCurrent(s.current().withRegs(regs));
+        return out.withCurrent(out.current().withRegs(regs));
+    }
+
+    /** How a held reference reads in messages. */
+    static String refText(int ref, Env env) {
+        int pc = env.refOrigin(ref);
+        return "the ring-buffer memory reserved" + (pc >= 0 ? " at insn " + pc : "") + " (ref=" + ref + ")";
     }
 }

@@ -43,12 +43,15 @@ public final class Explorer implements Env {
      * prune point of a tight loop costs memory and comparisons without pruning more.
      */
     private static final int STORE_DISTANCE = 8;
+    private static final int UNSET = -2;
 
     private final Program program;
     private final ProgramType type;
     private final List<MapSpec> maps;
     private final VerifierOptions options;
     private final RegionKind[] regions;
+    private final int[] mapOf;                  // per slot: map index touched, UNSET, or -1 for several
+    private final Map<Integer, Integer> refOrigins = new HashMap<>();
     private final List<String> log = new ArrayList<>();
     private final Map<Integer, Deque<Checkpoint>> completed = new HashMap<>();
     private final Set<Key> inProgress = new HashSet<>();
@@ -83,6 +86,8 @@ public final class Explorer implements Env {
         this.maps = List.copyOf(maps);
         this.options = options;
         this.regions = new RegionKind[program.slotCount()];
+        this.mapOf = new int[program.slotCount()];
+        Arrays.fill(mapOf, UNSET);
     }
 
     /** Verifies {@code program} as a program of {@code type} whose map i is {@code maps.get(i)}. */
@@ -187,7 +192,15 @@ public final class Explorer implements Env {
         if (options.verbose()) {
             log("accepted: " + processed + " instructions processed, " + stored + " states stored, " + pruned + " paths pruned");
         }
-        return new Verdict.Accepted(new VerifiedProgram(program, type, maps, new InstructionFacts(regions)), stats(start), log);
+        return new Verdict.Accepted(new VerifiedProgram(program, type, maps, facts()), stats(start), log);
+    }
+
+    private InstructionFacts facts() {
+        int[] maps = new int[mapOf.length];
+        for (int pc = 0; pc < maps.length; pc++) {
+            maps[pc] = regions[pc] == RegionKind.MAP_VALUE && mapOf[pc] >= 0 ? mapOf[pc] : -1;
+        }
+        return new InstructionFacts(regions, maps);
     }
 
     private State step(Instruction insn, State s) {
@@ -196,7 +209,7 @@ public final class Explorer implements Env {
             case Instruction.Neg n -> AluRule.neg(n, s);
             case Instruction.MovSx m -> AluRule.movsx(m, s);
             case Instruction.ByteSwap b -> AluRule.byteSwap(b, s);
-            case Instruction.LoadImm64 l -> AluRule.loadImm64(l, s);
+            case Instruction.LoadImm64 l -> AluRule.loadImm64(l, s, this);
             case Instruction.Load l -> MemoryRule.load(l, s, this);
             case Instruction.Store st -> MemoryRule.store(st, s, this);
             case Instruction.Atomic a -> MemoryRule.atomic(a, s, this);
@@ -278,8 +291,36 @@ public final class Explorer implements Env {
     }
 
     @Override
+    public List<MapSpec> maps() {
+        return maps;
+    }
+
+    @Override
     public int newId() {
         return nextId++;
+    }
+
+    @Override
+    public int pc() {
+        return currentPc;
+    }
+
+    @Override
+    public void touchMap(int mapId) {
+        int old = mapOf[currentPc];
+        mapOf[currentPc] = old == UNSET || old == mapId ? mapId : -1;
+    }
+
+    @Override
+    public int refOrigin(int ref) {
+        return refOrigins.getOrDefault(ref, -1);
+    }
+
+    @Override
+    public int newRef() {
+        int ref = newId();
+        refOrigins.put(ref, currentPc);
+        return ref;
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.extos.verifier.engine;
 
 import dev.extos.isa.AtomicOp;
 import dev.extos.isa.Instruction;
+import dev.extos.isa.MapSpec;
 import dev.extos.isa.Reg;
 import dev.extos.verifier.ContextField;
 import dev.extos.verifier.FieldKind;
@@ -40,7 +41,7 @@ final class MemoryRule {
                 yield stackRead(s, st, l.offset(), size);
             }
             default -> {
-                checkBuffer(ptr, l.offset(), size, Access.READ, env);
+                checkBuffer(ptr, l.offset(), size, Access.READ, env, true);
                 yield RegType.scalar(Scalar.ofWidth(size * 8));
             }
         };
@@ -66,7 +67,7 @@ final class MemoryRule {
             contextStore(off, st.offset(), size, env);
             return s;
         }
-        checkBuffer(ptr, st.offset(), size, Access.WRITE, env);
+        checkBuffer(ptr, st.offset(), size, Access.WRITE, env, true);
         return s;
     }
 
@@ -87,10 +88,11 @@ final class MemoryRule {
                 }
                 out = stackWrite(s, sp, a.offset(), size, RegType.scalar(Scalar.UNKNOWN));
             }
-            case RegType.PtrToMem m -> checkBuffer(ptr, a.offset(), size, Access.ATOMIC, env);
-            case RegType.MapValue m -> checkBuffer(ptr, a.offset(), size, Access.ATOMIC, env);
-            default -> throw new VerifyError("atomic operations are only allowed on the stack, memory and map values, not on "
-                    + regionName(ptr));
+            case RegType.PtrToMem m -> checkBuffer(ptr, a.offset(), size, Access.ATOMIC, env, true);
+            case RegType.MapValue m -> checkBuffer(ptr, a.offset(), size, Access.ATOMIC, env, true);
+            case RegType.PtrToRingbuf r -> checkBuffer(ptr, a.offset(), size, Access.ATOMIC, env, true);
+            default -> throw new VerifyError("atomic operations are only allowed on the stack, memory, map values and"
+                    + " ring-buffer memory, not on " + regionName(ptr));
         }
         if (a.fetch() || a.op().alwaysFetches()) {
             Reg target = a.op() == AtomicOp.CMPXCHG ? Reg.R0 : a.src();
@@ -103,6 +105,10 @@ final class MemoryRule {
         RegType t = Regs.read(s, r);
         if (!t.isPointer()) {
             throw new VerifyError("memory access through " + r + "=" + t + ", which is not a pointer");
+        }
+        if (t instanceof RegType.MapHandle) {
+            throw new VerifyError("memory access through map handle " + r + "=" + t
+                    + ": a map is only passed to helpers (map_lookup_elem gives a pointer into a value)");
         }
         return t;
     }
@@ -155,25 +161,45 @@ final class MemoryRule {
 
     // ---- packet, memory, map values
 
-    private static void checkBuffer(RegType ptr, int insnOff, int size, Access access, Env env) {
+    /** Checks an access through a pointer to a bounded region; {@code record} notes the region in the facts. */
+    private static void checkBuffer(RegType ptr, int insnOff, long size, Access access, Env env, boolean record) {
         switch (ptr) {
-            case PtrToPacket p -> checkPacket(p, insnOff, size, access, env);
+            case PtrToPacket p -> checkPacket(p, insnOff, size, access, env, record);
             case RegType.PtrToMem(long limit, Scalar off) -> {
-                env.touch(RegionKind.MEMORY);
+                if (record) {
+                    env.touch(RegionKind.MEMORY);
+                }
                 checkRange(off, insnOff, size, limit, "memory", access);
             }
-            case RegType.MapValue(int map, long limit, boolean maybeNull, Scalar off) -> {
-                env.touch(RegionKind.MAP_VALUE);
-                if (maybeNull) {
-                    throw new VerifyError(access.word + " through a map value pointer that may be null; compare it with 0 first");
+            case RegType.MapValue m -> {
+                if (record) {
+                    env.touch(RegionKind.MAP_VALUE);
+                    env.touchMap(m.mapId());
                 }
-                checkRange(off, insnOff, size, limit, "map value", access);
+                if (m.maybeNull()) {
+                    throw new VerifyError(access.word + " through " + m + ", which may be null; compare it with 0 first");
+                }
+                MapSpec spec = env.maps().get(m.mapId());
+                if (access != Access.READ && spec.readOnly()) {
+                    throw new VerifyError(access.word + " into read-only map " + m.mapId() + " (" + spec.name()
+                            + "): its values may only be read");
+                }
+                checkRange(m.off(), insnOff, size, m.size(), "map value", access);
+            }
+            case RegType.PtrToRingbuf r -> {
+                if (record) {
+                    env.touch(RegionKind.RINGBUF);
+                }
+                if (r.maybeNull()) {
+                    throw new VerifyError(access.word + " through " + r + ", which may be null; compare it with 0 first");
+                }
+                checkRange(r.off(), insnOff, size, r.size(), "ring-buffer memory", access);
             }
             default -> throw new VerifyError(access.word + " through " + ptr + " is not allowed");
         }
     }
 
-    private static void checkRange(Scalar off, int insnOff, int size, long limit, String what, Access access) {
+    private static void checkRange(Scalar off, int insnOff, long size, long limit, String what, Access access) {
         long lo = off.smin() + insnOff;
         long hi = off.smax() + insnOff + size;
         if (lo < 0 || hi > limit) {
@@ -183,8 +209,10 @@ final class MemoryRule {
         }
     }
 
-    private static void checkPacket(PtrToPacket p, int insnOff, int size, Access access, Env env) {
-        env.touch(p.area().region());
+    private static void checkPacket(PtrToPacket p, int insnOff, long size, Access access, Env env, boolean record) {
+        if (record) {
+            env.touch(p.area().region());
+        }
         if (access == Access.ATOMIC) {
             throw new VerifyError("atomic operations on " + areaName(p.area()) + " are not allowed");
         }
@@ -218,8 +246,77 @@ final class MemoryRule {
             case PtrToPacket p -> areaName(p.area());
             case RegType.PtrToMem m -> "memory";
             case RegType.MapValue m -> "a map value";
+            case RegType.PtrToRingbuf r -> "ring-buffer memory";
             default -> ptr.toString();
         };
+    }
+
+    // ---- memory a helper reads or writes
+
+    /**
+     * A helper's access to the bytes an argument points to: reading needs [0, maxSize) past the
+     * pointer readable (and, on the stack, initialised and free of pointer bits); writing needs
+     * them writable. Returns the state after the helper ran: stack bytes it surely writes
+     * ([0, minSize) at a constant offset) become initialised, the rest of the span maybe written.
+     */
+    static State helperAccess(State s, RegType ptr, long minSize, long maxSize, boolean write, Env env) {
+        return switch (ptr) {
+            case RegType.PtrToStack sp -> helperStack(s, sp, minSize, maxSize, write);
+            case RegType.PtrToCtx c -> throw new VerifyError("the context " + c + " cannot be passed as a memory buffer");
+            case RegType.MapHandle h -> throw new VerifyError("map handle " + h + " is not a pointer to memory");
+            default -> {
+                if (!ptr.isPointer()) {
+                    throw new VerifyError(ptr + " is not a pointer to memory");
+                }
+                checkBuffer(ptr, 0, maxSize, write ? Access.WRITE : Access.READ, env, false);
+                yield s;
+            }
+        };
+    }
+
+    private static State helperStack(State s, RegType.PtrToStack sp, long minSize, long maxSize, boolean write) {
+        String what = write ? "write" : "read";
+        if (maxSize > Stack.SIZE) {
+            throw new VerifyError("helper " + what + " of up to " + maxSize + " bytes through " + sp + " exceeds the "
+                    + Stack.SIZE + "-byte stack frame");
+        }
+        int[] span = stackSpan(sp, 0, (int) maxSize, what);
+        int from = span[0];
+        int to = span[1];
+        Frame frame = s.frames().get(sp.frame());
+        Stack stack = frame.stack();
+        if (!write) {
+            for (int i = from; i < to; i++) {
+                if (stack.kind(i) == Stack.INVALID) {
+                    throw new VerifyError("helper reads uninitialised stack: byte fp" + (i - Stack.SIZE) + " of " + maxSize
+                            + " bytes at " + sp + " was never written");
+                }
+                RegType spilled = stack.spill(i);
+                if (spilled != null && spilled.isPointer()) {
+                    throw new VerifyError("helper would read the pointer " + spilled + " spilled at fp" + ((i & ~7) - Stack.SIZE)
+                            + " as data");
+                }
+            }
+            return s;
+        }
+        // Bytes surely written: the first minSize at a known offset; the others may or may not be.
+        int sure = sp.off().isConstant() ? from + (int) minSize : from;
+        for (int i = from; i < to; i++) {
+            RegType spilled = stack.spill(i);
+            int base = i & ~7;
+            if (spilled != null && spilled.isPointer() && (base < from || base + 8 > sure)) {
+                throw new VerifyError("helper write through " + sp + " may overwrite part of the pointer " + spilled
+                        + " spilled at fp" + (base - Stack.SIZE) + ", leaving address bits readable");
+            }
+        }
+        Stack out = stack;
+        if (sure > from) {
+            out = out.withData(from, sure - from, Stack.MISC);
+        }
+        if (to > sure) {
+            out = out.withMaybeWritten(sure, to);
+        }
+        return s.withFrame(sp.frame(), frame.withStack(out));
     }
 
     // ---- stack

@@ -42,6 +42,9 @@ final class Printer {
                 b.append("; ").append(stack);
             }
         }
+        if (!s.refs().isEmpty()) {
+            b.append("; refs=").append(s.refs());
+        }
         return b.toString();
     }
 }

@@ -15,8 +15,8 @@ final class Regs {
     /** The register's type; an uninitialised register may not be read. */
     static RegType read(State s, Reg r) {
         RegType t = s.reg(r);
-        if (t instanceof RegType.NotInit) {
-            throw new VerifyError(r + " is read before it is initialised");
+        if (t instanceof RegType.NotInit(String why)) {
+            throw new VerifyError(why.isEmpty() ? r + " is read before it is initialised" : r + " is unusable: " + why);
         }
         return t;
     }

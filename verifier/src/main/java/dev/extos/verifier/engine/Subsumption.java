@@ -28,6 +28,29 @@ final class Subsumption {
                 return false;
             }
         }
+        return s.refs(old, now);
+    }
+
+    /** The same references are held: pairs already linked through registers, the rest matched one to one. */
+    private boolean refs(State old, State now) {
+        if (old.refs().size() != now.refs().size()) {
+            return false;
+        }
+        java.util.List<Integer> freeOld = new java.util.ArrayList<>();
+        java.util.List<Integer> freeNew = new java.util.ArrayList<>(now.refs());
+        for (int o : old.refs()) {
+            Integer n = oldToNew.get(o);
+            if (n == null) {
+                freeOld.add(o);
+            } else if (!freeNew.remove(n)) {
+                return false;
+            }
+        }
+        for (int i = 0; i < freeOld.size(); i++) {
+            if (newToOld.containsKey(freeNew.get(i))) {
+                return false; // that reference is something else in the old state
+            }
+        }
         return true;
     }
 
@@ -69,7 +92,9 @@ final class Subsumption {
             case RegType.PtrToStack(int f, var ov) -> n instanceof RegType.PtrToStack(int g, var nv) && f == g && nv.isSubsetOf(ov);
             case RegType.PtrToMem(long size, var ov) -> n instanceof RegType.PtrToMem(long s2, var nv) && size == s2 && nv.isSubsetOf(ov);
             case RegType.MapValue m -> n instanceof RegType.MapValue k && k.mapId() == m.mapId() && k.size() == m.size()
-                    && (m.maybeNull() || !k.maybeNull()) && k.off().isSubsetOf(m.off());
+                    && k.maybeNull() == m.maybeNull() && k.off().isSubsetOf(m.off()) && sameId(m.id(), k.id());
+            case RegType.PtrToRingbuf r -> n instanceof RegType.PtrToRingbuf k && k.size() == r.size()
+                    && k.maybeNull() == r.maybeNull() && k.off().isSubsetOf(r.off()) && sameId(r.ref(), k.ref());
             case RegType.PtrToPacket p -> n instanceof RegType.PtrToPacket q && q.area() == p.area() && q.off() == p.off()
                     && q.range() >= p.range() && q.varOff().isSubsetOf(p.varOff()) && sameId(p.id(), q.id());
             case RegType.PacketEnd e -> n.equals(e);

@@ -6,8 +6,15 @@ import java.util.Objects;
 /** What a register (or a spilled stack slot) holds on a path: its kind and, where it applies, its value range. */
 public sealed interface RegType {
 
-    /** Never written on this path: reading it is an error. */
-    record NotInit() implements RegType {
+    /**
+     * Never written on this path, or no longer usable ({@code why} says why, e.g. the ring-buffer
+     * memory it pointed to was released; empty for plain "never written"): reading it is an error.
+     */
+    record NotInit(String why) implements RegType {
+        public NotInit {
+            Objects.requireNonNull(why);
+        }
+
         @Override
         public String toString() {
             return "?";
@@ -70,11 +77,33 @@ public sealed interface RegType {
         }
     }
 
-    /** A pointer into a value of map {@code mapId} ({@code size} bytes), possibly null until checked. */
-    record MapValue(int mapId, long size, boolean maybeNull, Scalar off) implements RegType {
+    /**
+     * A pointer into a value of map {@code mapId} ({@code size} bytes), possibly null until checked.
+     * A maybe-null pointer carries the {@code id} of the lookup that produced it (copies share it,
+     * so one null check resolves them all); a checked pointer has id 0.
+     */
+    record MapValue(int mapId, long size, boolean maybeNull, int id, Scalar off) implements RegType {
+        /** A non-null pointer {@code off} bytes into a value. */
+        public MapValue(int mapId, long size, Scalar off) {
+            this(mapId, size, false, 0, off);
+        }
+
         @Override
         public String toString() {
-            return "map_value" + (maybeNull ? "_or_null" : "") + "(map=" + mapId + ",size=" + size + "," + offText(off) + ")";
+            return "map_value" + (maybeNull ? "_or_null" : "") + "(map=" + mapId + (id == 0 ? "" : ",id=" + id) + ",size=" + size
+                    + "," + offText(off) + ")";
+        }
+    }
+
+    /**
+     * A pointer into {@code size} bytes of ring-buffer memory reserved by {@code ringbuf_reserve},
+     * possibly null until checked. {@code ref} names the reservation: copies share it, and the
+     * program must release it (submit or discard) on every path.
+     */
+    record PtrToRingbuf(int ref, long size, boolean maybeNull, Scalar off) implements RegType {
+        @Override
+        public String toString() {
+            return "ringbuf_mem" + (maybeNull ? "_or_null" : "") + "(ref=" + ref + ",size=" + size + "," + offText(off) + ")";
         }
     }
 
@@ -87,7 +116,7 @@ public sealed interface RegType {
     }
 
     /** The shared "not initialised" value. */
-    NotInit NOT_INIT = new NotInit();
+    NotInit NOT_INIT = new NotInit("");
 
     /** A scalar register of this value. */
     static RegType scalar(Scalar s) {
@@ -97,6 +126,15 @@ public sealed interface RegType {
     /** True for any pointer kind. */
     default boolean isPointer() {
         return !(this instanceof NotInit) && !(this instanceof ScalarReg);
+    }
+
+    /** The id shared by copies of a maybe-null pointer (0 for anything else). */
+    default int nullId() {
+        return switch (this) {
+            case MapValue m when m.maybeNull() -> m.id();
+            case PtrToRingbuf p when p.maybeNull() -> p.ref();
+            default -> 0;
+        };
     }
 
     private static String offText(Scalar off) {

@@ -115,18 +115,28 @@ public final class Stack {
         return true;
     }
 
-    /** A copy with each spilled register replaced by {@code f(spill)}. */
+    /**
+     * A copy with each spilled register replaced by {@code f(spill)}. A spill that becomes
+     * {@link RegType.NotInit} (e.g. a released pointer) leaves its 8 bytes unwritten, so no
+     * part of it can be read back as data.
+     */
     public Stack mapSpills(java.util.function.UnaryOperator<RegType> f) {
         RegType[] s = spills.clone();
+        byte[] k = kinds;
         boolean changed = false;
         for (int i = 0; i < s.length; i++) {
             if (s[i] != null) {
                 RegType n = f.apply(s[i]);
                 changed |= n != s[i];
+                if (n instanceof RegType.NotInit) {
+                    k = k == kinds ? kinds.clone() : k;
+                    Arrays.fill(k, i * 8, i * 8 + 8, INVALID);
+                    n = null;
+                }
                 s[i] = n;
             }
         }
-        return changed ? new Stack(kinds, s) : this;
+        return changed ? new Stack(k, s) : this;
     }
 
     /** The spilled register of slot {@code slot} (0..63), or null. */

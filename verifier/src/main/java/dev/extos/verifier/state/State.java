@@ -7,11 +7,34 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
-/** The abstract machine state on one path: the call frames, innermost last. Immutable. */
-public record State(List<Frame> frames) {
+/**
+ * The abstract machine state on one path: the call frames, innermost last, and the references
+ * (ring-buffer reservations, by id, ascending) the program holds and must release before it exits. Immutable.
+ */
+public record State(List<Frame> frames, List<Integer> refs) {
 
     public State {
         frames = List.copyOf(frames);
+        refs = refs.isEmpty() ? List.of() : List.copyOf(new java.util.TreeSet<>(refs)); // most states hold none: keep that cheap
+    }
+
+    /** A state holding no references. */
+    public State(List<Frame> frames) {
+        this(frames, List.of());
+    }
+
+    /** The same state also holding reference {@code ref}. */
+    public State withRef(int ref) {
+        List<Integer> r = new ArrayList<>(refs);
+        r.add(ref);
+        return new State(frames, r);
+    }
+
+    /** The same state without reference {@code ref}. */
+    public State withoutRef(int ref) {
+        List<Integer> r = new ArrayList<>(refs);
+        r.remove(Integer.valueOf(ref));
+        return new State(frames, r);
     }
 
     /** The innermost frame. */
@@ -35,23 +58,23 @@ public record State(List<Frame> frames) {
     public State withCurrent(Frame f) {
         List<Frame> copy = new ArrayList<>(frames);
         copy.set(copy.size() - 1, f);
-        return new State(copy);
+        return new State(copy, refs);
     }
 
     public State withFrame(int index, Frame f) {
         List<Frame> copy = new ArrayList<>(frames);
         copy.set(index, f);
-        return new State(copy);
+        return new State(copy, refs);
     }
 
     public State push(Frame f) {
         List<Frame> copy = new ArrayList<>(frames);
         copy.add(f);
-        return new State(copy);
+        return new State(copy, refs);
     }
 
     public State pop() {
-        return new State(frames.subList(0, frames.size() - 1));
+        return new State(frames.subList(0, frames.size() - 1), refs);
     }
 
     /** Applies {@code f} to every register and spilled slot of every frame. */
@@ -74,21 +97,37 @@ public record State(List<Frame> frames) {
                 out.add(fr);
             }
         }
-        return changed ? new State(out) : this;
+        return changed ? new State(out, refs) : this;
     }
 
     /**
-     * The same state with packet ids renumbered 1, 2, ... in order of first appearance, so that
-     * states differing only in the names of their ids compare equal.
+     * The same state with ids (packet families, lookups, references) renumbered 1, 2, ... in
+     * order of first appearance, so that states differing only in the names of their ids compare equal.
      */
     public State canonical() {
         Map<Integer, Integer> ids = new HashMap<>();
-        return mapAll(t -> {
-            if (t instanceof RegType.PtrToPacket p && p.id() != 0) {
+        State renamed = mapAll(t -> switch (t) {
+            case RegType.PtrToPacket p when p.id() != 0 -> {
                 int id = ids.computeIfAbsent(p.id(), k -> ids.size() + 1);
-                return id == p.id() ? p : new RegType.PtrToPacket(p.area(), id, p.varOff(), p.off(), p.range());
+                yield id == p.id() ? p : new RegType.PtrToPacket(p.area(), id, p.varOff(), p.off(), p.range());
             }
-            return t;
+            case RegType.MapValue m when m.id() != 0 -> {
+                int id = ids.computeIfAbsent(m.id(), k -> ids.size() + 1);
+                yield id == m.id() ? m : new RegType.MapValue(m.mapId(), m.size(), m.maybeNull(), id, m.off());
+            }
+            case RegType.PtrToRingbuf r -> {
+                int id = ids.computeIfAbsent(r.ref(), k -> ids.size() + 1);
+                yield id == r.ref() ? r : new RegType.PtrToRingbuf(id, r.size(), r.maybeNull(), r.off());
+            }
+            default -> t;
         });
+        if (refs.isEmpty()) {
+            return renamed;
+        }
+        List<Integer> r = new ArrayList<>();
+        for (int ref : refs) {
+            r.add(ids.computeIfAbsent(ref, k -> ids.size() + 1));
+        }
+        return new State(renamed.frames(), r);
     }
 }
