@@ -9,6 +9,7 @@ import dev.extos.isa.SwapKind;
 import dev.extos.isa.Width;
 import dev.extos.verifier.domain.Scalar;
 import dev.extos.verifier.domain.ScalarAlu;
+import dev.extos.verifier.state.Area;
 import dev.extos.verifier.state.RegType;
 import dev.extos.verifier.state.RegType.PtrToPacket;
 import dev.extos.verifier.state.State;
@@ -111,6 +112,15 @@ final class AluRule {
         return r;
     }
 
+    /**
+     * {@code end - p} for a pointer into the same packet-like area: the bytes from p to the end.
+     * Both lie in one region, which is smaller than 4 GiB; at least {@code range - off} when p is
+     * proven in bounds (the record's length as C code computes it: {@code data_end - data}).
+     */
+    private static Scalar bytesLeft(PtrToPacket p) {
+        return p.off() <= p.range() ? Scalar.unsigned(p.range() - p.off(), 0xffff_ffffL) : Scalar.UNKNOWN;
+    }
+
     private static RegType difference(RegType a, RegType b) {
         Scalar x;
         Scalar y;
@@ -144,6 +154,15 @@ final class AluRule {
                 } else {
                     return RegType.scalar(Scalar.UNKNOWN);
                 }
+            }
+            case RegType.PacketEnd(Area end) when b instanceof PtrToPacket q && q.area() == end -> {
+                return RegType.scalar(bytesLeft(q));
+            }
+            case RegType.PacketEnd(Area end) when b instanceof RegType.PacketEnd(Area end2) && end == end2 -> {
+                return RegType.scalar(Scalar.constant(0));
+            }
+            case PtrToPacket p when b instanceof RegType.PacketEnd(Area end) && p.area() == end -> {
+                return RegType.scalar(ScalarAlu.neg(Width.W64, bytesLeft(p)));
             }
             default -> throw new VerifyError("subtraction of pointers into different regions (" + a + " - " + b + ") is not allowed");
         }
