@@ -1,0 +1,111 @@
+package dev.extos.vm.maps;
+
+import dev.extos.isa.MapSpec;
+import dev.extos.vm.AddressSpace;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The maps of one program, in the order of its map list: map i is what {@code lddw rX, map_fd i}
+ * refers to. {@link #install} makes them visible to a run: map i's slab becomes region
+ * {@code AddressSpace.FIRST_MAP_REGION + i} (so its handle is that region's base) and the
+ * address space carries this object for the helpers. The same maps may be installed in any
+ * number of address spaces (one per thread) at once.
+ */
+public final class ProgramMaps implements AutoCloseable {
+    private final List<BpfMap> maps;
+
+    private ProgramMaps(List<BpfMap> maps) {
+        if (maps.size() > AddressSpace.MAX_MAPS) {
+            throw new IllegalArgumentException(maps.size() + " maps, a program may use at most " + AddressSpace.MAX_MAPS);
+        }
+        this.maps = List.copyOf(maps);
+    }
+
+    /**
+     * Creates the maps {@code specs} describe, charging them to {@code account}; global-data maps
+     * get their initial bytes. If one cannot be created, those already created are closed.
+     */
+    public static ProgramMaps create(List<MapSpec> specs, MapAccount account) {
+        if (specs.size() > AddressSpace.MAX_MAPS) {
+            throw new IllegalArgumentException(specs.size() + " maps, a program may use at most " + AddressSpace.MAX_MAPS);
+        }
+        List<BpfMap> made = new ArrayList<>();
+        try {
+            for (MapSpec spec : specs) {
+                made.add(BpfMap.create(spec, account));
+            }
+        } catch (RuntimeException e) {
+            made.forEach(BpfMap::close);
+            throw e;
+        }
+        return new ProgramMaps(made);
+    }
+
+    /** A program's map list made of existing maps, e.g. to let two programs share maps. */
+    public static ProgramMaps of(List<BpfMap> maps) {
+        return new ProgramMaps(maps);
+    }
+
+    /** Maps every map's values into {@code space} (map i at region FIRST_MAP_REGION + i) and attaches this list for helpers. */
+    public void install(AddressSpace space) {
+        for (int i = 0; i < maps.size(); i++) {
+            BpfMap m = maps.get(i);
+            space.mapMapValues(i, "map " + m.name(), m.slab, m.programWritable());
+        }
+        space.attach(ProgramMaps.class, this);
+    }
+
+    /** The maps installed in {@code space}, or null when none are. */
+    public static ProgramMaps installedIn(AddressSpace space) {
+        return space.attachment(ProgramMaps.class);
+    }
+
+    /** The handle of map {@code index}: the value {@code lddw rX, map_fd index} loads. */
+    public static long handle(int index) {
+        return AddressSpace.base(AddressSpace.FIRST_MAP_REGION + index);
+    }
+
+    /** The map whose handle (or any address in whose region) is {@code address}, or null. */
+    BpfMap byAddress(long address) {
+        long i = (address >>> AddressSpace.REGION_SHIFT) - AddressSpace.FIRST_MAP_REGION;
+        return i >= 0 && i < maps.size() ? maps.get((int) i) : null;
+    }
+
+    /** Number of maps. */
+    public int size() {
+        return maps.size();
+    }
+
+    /** Map {@code index}. */
+    public BpfMap get(int index) {
+        return maps.get(index);
+    }
+
+    /** Map {@code index} as the map class {@code type} (e.g. {@code RingBuffer.class}); throws if it is another kind. */
+    public <T extends BpfMap> T get(int index, Class<T> type) {
+        BpfMap m = maps.get(index);
+        if (!type.isInstance(m)) {
+            throw new IllegalArgumentException("map " + index + " ('" + m.name() + "') is a " + m.type().label() + " map, not a "
+                    + type.getSimpleName());
+        }
+        return type.cast(m);
+    }
+
+    /** The first map named {@code name}. */
+    public Optional<BpfMap> byName(String name) {
+        return maps.stream().filter(m -> m.name().equals(name)).findFirst();
+    }
+
+    /** All maps, in order. */
+    public List<BpfMap> all() {
+        return maps;
+    }
+
+    /** Closes every map, giving its memory back to its account. */
+    @Override
+    public void close() {
+        maps.forEach(BpfMap::close);
+    }
+}
