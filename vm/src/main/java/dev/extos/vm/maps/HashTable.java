@@ -16,10 +16,11 @@ import java.util.random.RandomGenerator;
  * holds max entries value slots plus one spare per CPU slot, and a key index maps each key to
  * its slot.
  *
- * <p>Guarantees: lookups take no lock; updates and deletes of one map are serialised. Replacing
- * the value of a present key writes the new value into a free slot and then switches the key to
- * it, so a concurrent lookup sees the whole old value or the whole new one (per-CPU maps update
- * a program's own CPU copy in place instead, as the kernel does). A deleted or replaced slot is
+ * <p>Guarantees: programs' lookups take no lock; updates, deletes and host lookups of one map
+ * are serialised, so the host always reads a whole value. Replacing the value of a present key
+ * writes the new value into a free slot and then switches the key to it, so a program that looks
+ * the key up meanwhile gets a pointer to the whole old value or the whole new one (per-CPU maps
+ * update a program's own CPU copy in place instead, as the kernel does). A deleted or replaced slot is
  * reused by later inserts while a program may still hold a pointer to it: memory-safe (the
  * pointer stays inside the map's region), but the program may then read another key's value,
  * as with the kernel's preallocated maps. An LRU hash that is full evicts the least recently
@@ -215,8 +216,9 @@ public final class HashTable extends BpfMap {
         return victim;
     }
 
+    /** Copies the value under the writers' lock, so the host always reads one whole value. */
     @Override
-    public Optional<byte[]> lookup(byte[] key) {
+    public synchronized Optional<byte[]> lookup(byte[] key) {
         checkKey(key);
         Integer slot = index.get(new Key(key));
         if (slot == null) {

@@ -87,7 +87,7 @@ public final class ProgramMaps implements AutoCloseable {
     public <T extends BpfMap> T get(int index, Class<T> type) {
         BpfMap m = maps.get(index);
         if (!type.isInstance(m)) {
-            throw new IllegalArgumentException("map " + index + " ('" + m.name() + "') is a " + m.type().label() + " map, not a "
+            throw new IllegalArgumentException("map " + index + " ('" + m.name() + "') is a map of type " + m.type().label() + ", not a "
                     + type.getSimpleName());
         }
         return type.cast(m);

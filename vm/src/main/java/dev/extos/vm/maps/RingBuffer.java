@@ -145,7 +145,8 @@ public final class RingBuffer extends BpfMap {
 
     /**
      * Hands every record submitted so far, in order, to {@code handler} as a read-only segment valid
-     * only during the call, then frees its space; stops at the first record still being written.
+     * only during the call (read it with the segment's accessors or {@code toArray}; as a slice of
+     * an 8-aligned heap slab it cannot be viewed as a ByteBuffer), then frees its space; stops at the first record still being written.
      * Returns the number of records delivered (discarded records are skipped, not counted).
      */
     public int drain(Consumer<MemorySegment> handler) {
