@@ -7,7 +7,7 @@ import java.util.BitSet;
  * What "CPU" means for per-CPU maps and {@code get_smp_processor_id}: ExtOS has a fixed number
  * of CPU slots ({@link #count()}, the system property {@code extos.cpus}, by default the number
  * of available processors), and each thread that runs programs holds one slot from its first
- * use until it ends. While no more threads hold slots than there are slots, no two threads share
+ * use until it has ended and been garbage-collected. While no more threads hold slots than there are slots, no two threads share
  * one, so a program's per-CPU value is touched by one thread at a time, as in the kernel. Beyond
  * that, later threads share slots round-robin, and per-CPU values then see concurrent updates
  * like shared ones (memory-safe, but a plain read-modify-write may lose an update).

@@ -285,6 +285,92 @@ class MapProgramsTest {
     }
 
     @Test
+    void aTailCallFromABpfToBpfCallUnwindsEveryFrame() {
+        // main calls f, which tail-calls slot 0; neither f nor main resumes (they would add 1000 and 10000).
+        String asm = """
+                mov %r6, %r1
+                call local f
+                add %r0, 10000
+                exit
+                f:
+                lddw %r2, map_fd 0
+                mov %r3, 0
+                call 12
+                add %r0, 1000
+                exit
+                """;
+        List<MapSpec> specs = List.of(MapSpec.of("jumps", MapType.PROG_ARRAY, 4, 4, 1));
+        List<Long> outcome = sameOnBothEngines(engine -> {
+            try (ProgramMaps maps = ProgramMaps.create(specs, ACCOUNT)) {
+                Executable caller = load(engine, asm, specs);
+                long before = run(caller, maps);
+                maps.get(0, ProgramArray.class).set(0, load(engine, "ldxb %r0, [%r1+0]\nexit", specs));
+                return List.of(before, run(caller, maps, (byte) 7));
+            }
+        });
+        assertThat(outcome).containsExactly(11000L - Errno.ENOENT, 7L);
+    }
+
+    @Test
+    void threadsProducingRingBufferRecordsAndUpdatingAHashThroughProgramsLoseNothing() throws Exception {
+        // Each run outputs its 8 data bytes to the ring and inserts them as a key of the hash with value 1.
+        String asm = """
+                mov %r6, %r1
+                lddw %r1, map_fd 0
+                mov %r2, %r6
+                mov %r3, 8
+                mov %r4, 0
+                call 130
+                jne %r0, 0, out
+                stdw [%r10-8], 1
+                lddw %r1, map_fd 1
+                mov %r2, %r6
+                mov %r3, %r10
+                add %r3, -8
+                mov %r4, 1
+                call 2
+                out:
+                exit
+                """;
+        List<MapSpec> specs = List.of(MapSpec.of("events", MapType.RINGBUF, 0, 0, 1 << 16), MapSpec.of("seen", MapType.HASH, 8, 8, 4096));
+        int threads = 4;
+        int each = 500;
+        for (Engine engine : engines()) {
+            try (ProgramMaps maps = ProgramMaps.create(specs, ACCOUNT);
+                 java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads)) {
+                Executable p = load(engine, asm, specs);
+                List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    int id = t;
+                    done.add(pool.submit(() -> {
+                        AddressSpace space = MapPrograms.space(maps, new byte[8]);
+                        for (int i = 0; i < each; i++) {
+                            space.segment(AddressSpace.base(AddressSpace.DATA_REGION)).copyFrom(
+                                    java.lang.foreign.MemorySegment.ofArray(u64(id * 1_000_000L + i)));
+                            assertThat(p.run(space, AddressSpace.base(AddressSpace.DATA_REGION), 8)).isZero();
+                        }
+                    }));
+                }
+                for (var f : done) {
+                    f.get();
+                }
+                List<byte[]> records = maps.get(0, RingBuffer.class).drain();
+                assertThat(records).hasSize(threads * each);
+                java.util.Set<Long> values = new java.util.HashSet<>();
+                for (byte[] r : records) {
+                    values.add(u64(r, 0));
+                }
+                assertThat(values).hasSize(threads * each);
+                HashTable seen = maps.get(1, HashTable.class);
+                assertThat(seen.size()).isEqualTo(threads * each);
+                for (long v : values) {
+                    assertThat(seen.lookup(u64(v))).isPresent();
+                }
+            }
+        }
+    }
+
+    @Test
     void aTailCallToAnEmptySlotOrOutsideTheArrayFailsAndTheCallerContinues() {
         List<Long> empty = sameOnBothEngines(e -> tailCalls(e, 2, false));
         List<Long> outside = sameOnBothEngines(e -> tailCalls(e, 99, false));
