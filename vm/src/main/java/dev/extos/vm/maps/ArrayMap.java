@@ -58,11 +58,15 @@ public final class ArrayMap extends BpfMap {
 
     @Override
     long lookupOffset(byte[] key) {
-        long i = index(key);
-        if (i >= spec().maxEntries()) {
+        return offsetOf(index(key));
+    }
+
+    /** Offset of the calling CPU's value of entry {@code index} (a u32), or -1 past the end: lookups without a key array. */
+    long offsetOf(long index) {
+        if (index >= spec().maxEntries()) {
             return -1;
         }
-        return i * entryStride + (perCpu ? (long) Cpus.current() * valueStride : 0);
+        return index * entryStride + (perCpu ? (long) Cpus.current() * valueStride : 0);
     }
 
     @Override

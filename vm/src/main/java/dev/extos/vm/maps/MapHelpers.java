@@ -48,7 +48,9 @@ public final class MapHelpers {
 
     private static long lookup(AddressSpace memory, long handle, long key, long c, long d, long e) {
         BpfMap map = map(memory, handle, HelperCatalog.MAP_LOOKUP_ELEM);
-        long offset = map.lookupOffset(memory.read(key, map.spec().keySize()));
+        // Arrays, the counters' map, read their 4-byte key directly instead of copying it out.
+        long offset = map instanceof ArrayMap array ? array.offsetOf(memory.load32(key))
+                : map.lookupOffset(memory.read(key, map.spec().keySize()));
         return offset < 0 ? 0 : handle + offset;
     }
 

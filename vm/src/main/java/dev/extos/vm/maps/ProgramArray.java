@@ -42,6 +42,17 @@ public final class ProgramArray extends BpfMap {
         return index >= 0 && index < programs.length() ? programs.get((int) index) : null;
     }
 
+    /** Number of slots holding a program now. */
+    public int occupied() {
+        int n = 0;
+        for (int i = 0; i < programs.length(); i++) {
+            if (programs.get(i) != null) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     private void checkIndex(int index) {
         if (index < 0 || index >= programs.length()) {
             throw new MapOperationException(name(), "set", Errno.E2BIG, "index " + index + " is outside 0.." + (programs.length() - 1));

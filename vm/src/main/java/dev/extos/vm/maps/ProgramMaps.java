@@ -103,6 +103,41 @@ public final class ProgramMaps implements AutoCloseable {
         return maps;
     }
 
+    /**
+     * A readable listing of every map and up to {@code maxEntries} of its entries as hex key and
+     * value (queues, stacks, ring buffers and program arrays list only their state), for
+     * {@code extos maps} and logs.
+     */
+    public String describe(int maxEntries) {
+        StringBuilder out = new StringBuilder();
+        java.util.HexFormat hex = java.util.HexFormat.of();
+        for (int i = 0; i < maps.size(); i++) {
+            BpfMap m = maps.get(i);
+            out.append("map ").append(i).append(' ').append(m).append('\n');
+            switch (m) {
+                case QueueMap q -> out.append("  ").append(q.size()).append(" values\n");
+                case RingBuffer r -> out.append("  ").append(r.pending()).append(" bytes not yet consumed\n");
+                case ProgramArray p -> out.append("  ").append(p.occupied()).append(" programs\n");
+                case ArrayMap a -> entries(out, hex, a, maxEntries);
+                case HashTable h -> entries(out, hex, h, maxEntries);
+            }
+        }
+        return out.toString();
+    }
+
+    private static void entries(StringBuilder out, java.util.HexFormat hex, BpfMap m, int maxEntries) {
+        List<byte[]> keys = m.keys();
+        int shown = 0;
+        for (byte[] k : keys) {
+            if (shown == maxEntries) {
+                out.append("  ... ").append(keys.size() - shown).append(" more\n");
+                break;
+            }
+            m.lookup(k).ifPresent(v -> out.append("  ").append(hex.formatHex(k)).append(": ").append(hex.formatHex(v)).append('\n'));
+            shown++;
+        }
+    }
+
     /** Closes every map, giving its memory back to its account. */
     @Override
     public void close() {

@@ -56,6 +56,13 @@ class ProgramMapsTest {
             assertThatThrownBy(() -> space.store8(ProgramMaps.handle(1), 0)).isInstanceOf(MemoryFault.class).hasMessageContaining("read-only");
             assertThatThrownBy(() -> space.load64(ProgramMaps.handle(0) + 16)).isInstanceOf(MemoryFault.class);
             assertThat(maps.byName(".rodata")).containsSame(maps.get(1));
+            assertThat(maps.describe(1)).isEqualTo("""
+                    map 0 a: array key 4 value 8 max 2
+                      00000000: 0000000000000000
+                      ... 1 more
+                    map 1 .rodata: array key 4 value 4 max 1 read-only (4 bytes initialised)
+                      00000000: 01020304
+                    """);
             assertThatThrownBy(() -> maps.get(0, RingBuffer.class)).hasMessageContaining("map 0 ('a') is a map of type array, not a RingBuffer");
         }
     }
