@@ -28,7 +28,7 @@ public abstract sealed class BpfMap implements AutoCloseable permits ArrayMap, H
     BpfMap(MapSpec spec, MapAccount account, long slabBytes, long indexBytes) {
         this.spec = spec;
         this.account = account;
-        if (slabBytes > 0xffffffffL || slabBytes > Integer.MAX_VALUE) {
+        if (slabBytes > Integer.MAX_VALUE) {
             throw new MapOperationException(spec.name(), "create", Errno.E2BIG, slabBytes + " bytes of values are more than one map may hold (2 GiB)");
         }
         this.charged = slabBytes + indexBytes + MAP_OVERHEAD;

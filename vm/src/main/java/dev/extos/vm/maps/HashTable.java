@@ -68,7 +68,7 @@ public final class HashTable extends BpfMap {
         long slots = (long) spec.maxEntries() + Cpus.count();
         super(spec, account, slots * rounded(spec.valueSize()) * copies, slots * (spec.keySize() + 64L));
         this.lru = spec.type() == MapType.LRU_HASH;
-        this.perCpu = copies > 1 || spec.type() == MapType.PERCPU_HASH;
+        this.perCpu = spec.type() == MapType.PERCPU_HASH;
         this.cpus = copies;
         this.valueSize = spec.valueSize();
         this.valueStride = rounded(valueSize);

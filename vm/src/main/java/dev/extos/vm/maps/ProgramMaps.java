@@ -2,6 +2,7 @@ package dev.extos.vm.maps;
 
 import dev.extos.isa.MapSpec;
 import dev.extos.vm.AddressSpace;
+import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -48,8 +49,16 @@ public final class ProgramMaps implements AutoCloseable {
         return new ProgramMaps(maps);
     }
 
-    /** Maps every map's values into {@code space} (map i at region FIRST_MAP_REGION + i) and attaches this list for helpers. */
+    /**
+     * Maps every map's values into {@code space} (map i at region FIRST_MAP_REGION + i) and attaches
+     * this list for helpers. Regions of a longer list installed before are emptied, so a reused
+     * address space never exposes another program's maps.
+     */
     public void install(AddressSpace space) {
+        ProgramMaps before = installedIn(space);
+        for (int i = maps.size(); before != null && i < before.size(); i++) {
+            space.mapMapValues(i, "no map " + i, MemorySegment.NULL, false);
+        }
         for (int i = 0; i < maps.size(); i++) {
             BpfMap m = maps.get(i);
             space.mapMapValues(i, "map " + m.name(), m.slab, m.programWritable());

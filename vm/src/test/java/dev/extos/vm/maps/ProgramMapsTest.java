@@ -63,6 +63,12 @@ class ProgramMapsTest {
                     map 1 .rodata: array key 4 value 4 max 1 read-only (4 bytes initialised)
                       00000000: 01020304
                     """);
+            try (ProgramMaps other = ProgramMaps.create(List.of(MapSpec.of("b", MapType.ARRAY, 4, 8, 1)), MapAccount.unlimited("t"))) {
+                other.install(space);
+                assertThat(space.load64(ProgramMaps.handle(0))).isZero();
+                assertThatThrownBy(() -> space.load8(ProgramMaps.handle(1))).isInstanceOf(MemoryFault.class)
+                        .hasMessageContaining("outside no map 1");
+            }
             assertThatThrownBy(() -> maps.get(0, RingBuffer.class)).hasMessageContaining("map 0 ('a') is a map of type array, not a RingBuffer");
         }
     }
