@@ -124,7 +124,7 @@ public final class ArrayMap extends BpfMap {
     public void update(byte[] key, byte[] value, long flags) {
         checkKey(key);
         checkValue(value, valueSize, valueSize * cpus);
-        hostResult("update", checkFlagsAndIndex(key, flags), key);
+        hostResult("update", checkFlagsAndIndex(key, flags));
         long base = index(key) * entryStride;
         for (int c = 0; c < cpus; c++) {
             int from = value.length == valueSize ? 0 : c * valueSize;

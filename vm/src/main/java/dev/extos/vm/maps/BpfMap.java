@@ -139,7 +139,7 @@ public abstract sealed class BpfMap implements AutoCloseable permits ArrayMap, H
     }
 
     /** Throws the host's exception for a negative errno a shared operation returned. */
-    final void hostResult(String operation, int result, byte[] key) {
+    final void hostResult(String operation, int result) {
         if (result >= 0) {
             return;
         }
@@ -148,6 +148,7 @@ public abstract sealed class BpfMap implements AutoCloseable permits ArrayMap, H
             case Errno.ENOENT -> "no such key (BPF_EXIST)";
             case Errno.E2BIG -> "the map is full (" + spec.maxEntries() + " entries) or the index is out of range";
             case Errno.EINVAL -> "invalid flags or operation";
+            case Errno.EAGAIN -> "no room until the consumer frees space";
             default -> "refused";
         };
         throw new MapOperationException(name(), operation, -result, why);

@@ -236,7 +236,7 @@ public final class HashTable extends BpfMap {
     public void update(byte[] key, byte[] value, long flags) {
         checkKey(key);
         checkValue(value, valueSize, valueSize * cpus);
-        hostResult("update", put(new Key(key.clone()), value, flags, true), key);
+        hostResult("update", put(new Key(key.clone()), value, flags, true));
     }
 
     @Override

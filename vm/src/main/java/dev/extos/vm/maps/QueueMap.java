@@ -70,7 +70,7 @@ public final class QueueMap extends BpfMap {
     /** Pushes {@code value}; with {@code overwrite} a full map drops its oldest value, otherwise it refuses with E2BIG. */
     public void push(byte[] value, boolean overwrite) {
         checkValue(value, valueSize);
-        hostResult("push", push(value, overwrite ? UpdateFlags.BPF_EXIST : UpdateFlags.BPF_ANY), value);
+        hostResult("push", push(value, overwrite ? UpdateFlags.BPF_EXIST : UpdateFlags.BPF_ANY));
     }
 
     /** Removes and returns the next value (the oldest for a queue, the newest for a stack). */

@@ -140,7 +140,7 @@ public final class RingBuffer extends BpfMap {
 
     /** Appends a record from the host (e.g. to test a consumer); throws EAGAIN when there is no room. */
     public void offer(byte[] data) {
-        hostResult("output", output(data, 0), data);
+        hostResult("output", output(data, 0));
     }
 
     /**
