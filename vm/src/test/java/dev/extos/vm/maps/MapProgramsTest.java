@@ -510,6 +510,63 @@ class MapProgramsTest {
     }
 
     @Test
+    void extosHelpersAndTracePrintkBehaveTheSameThroughBothEngines() {
+        // Finds ':' in the record, parses the decimal number after it, prints it, and returns number + (hash of the record != 0).
+        String asm = """
+                mov %r6, %r1
+                mov %r7, %r2
+                mov %r2, %r7
+                mov %r3, 0x3a
+                call 1000
+                jslt %r0, 0, none
+                mov %r1, %r6
+                add %r1, %r0
+                add %r1, 1
+                mov %r2, %r7
+                sub %r2, %r0
+                sub %r2, 1
+                mov %r3, 10
+                mov %r4, %r10
+                add %r4, -8
+                call 1003
+                jslt %r0, 0, none
+                stdw [%r10-24], 0x64253d6e
+                mov %r1, %r10
+                add %r1, -24
+                mov %r2, 5
+                ldxdw %r3, [%r10-8]
+                call 6
+                mov %r1, %r6
+                mov %r2, %r7
+                mov %r3, 0
+                call 1004
+                mov %r1, 0
+                jeq %r0, 0, zero
+                mov %r1, 1
+                zero:
+                ldxdw %r0, [%r10-8]
+                add %r0, %r1
+                exit
+                none:
+                mov %r0, -1
+                exit
+                """;
+        dev.extos.vm.TraceLog trace = new dev.extos.vm.TraceLog(16);
+        List<String> outcome = sameOnBothEngines(engine -> {
+            Executable p = engine.load(MapPrograms.verified(asm, List.of()), HelperTable.standard(trace));
+            try (ProgramMaps maps = ProgramMaps.create(List.of(), ACCOUNT)) {
+                List<String> seen = new ArrayList<>();
+                seen.add(Long.toString(run(p, maps, "len:1234 ok".getBytes(java.nio.charset.StandardCharsets.US_ASCII))));
+                seen.add(Long.toString(run(p, maps, "no colon".getBytes(java.nio.charset.StandardCharsets.US_ASCII))));
+                seen.add(Long.toString(run(p, maps, "x:y".getBytes(java.nio.charset.StandardCharsets.US_ASCII))));
+                seen.addAll(trace.drain());
+                return seen;
+            }
+        });
+        assertThat(outcome).containsExactly("1235", "-1", "-1", "n=1234");
+    }
+
+    @Test
     void mapReferencesNeedTheVerifiedPathAndAnExistingMap() {
         for (Engine engine : engines()) {
             assertThatThrownBy(() -> engine.load(Assembler.assemble("lddw %r1, map_fd 0\nmov %r0, 0\nexit"), HelperTable.standard()))
