@@ -61,6 +61,16 @@ class MapProgramsTest {
             """;
 
     @Test
+    void theJitCompilesMapProgramsToBytecodeRatherThanFallingBack() {
+        List<MapSpec> specs = List.of(MapSpec.of("jumps", MapType.PROG_ARRAY, 4, 4, 4), MapSpec.global(".bss", 8, new byte[0], false));
+        for (String asm : List.of(COUNTER, TAIL_CALLER)) {
+            var compilation = new dev.extos.vm.jit.JitCompiler().compile(MapPrograms.verified(asm, specs), HelperTable.standard());
+            assertThat(compilation.compiled()).isTrue();
+            assertThat(compilation.classBytes()).isPresent();
+        }
+    }
+
+    @Test
     void aCounterInAnArrayMapCountsEveryRun() {
         List<MapSpec> specs = List.of(MapSpec.of("counts", MapType.ARRAY, 4, 8, 1));
         List<Long> outcome = sameOnBothEngines(engine -> {
