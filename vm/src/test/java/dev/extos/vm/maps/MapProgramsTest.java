@@ -88,6 +88,44 @@ class MapProgramsTest {
     }
 
     @Test
+    void aPerCpuCounterIsIncrementedWithoutAtomicsInTheCallingThreadsCopy() {
+        // Plain load-add-store on this CPU's copy; returns get_smp_processor_id.
+        String asm = """
+                stw [%r10-4], 0
+                mov %r2, %r10
+                add %r2, -4
+                lddw %r1, map_fd 0
+                call 1
+                jeq %r0, 0, missing
+                ldxdw %r1, [%r0+0]
+                add %r1, 1
+                stxdw [%r0+0], %r1
+                call 8
+                exit
+                missing:
+                mov %r0, -1
+                exit
+                """;
+        List<MapSpec> specs = List.of(MapSpec.of("counts", MapType.PERCPU_ARRAY, 4, 8, 1));
+        List<Long> outcome = sameOnBothEngines(engine -> {
+            try (ProgramMaps maps = ProgramMaps.create(specs, ACCOUNT)) {
+                Executable p = load(engine, asm, specs);
+                long cpu = 0;
+                for (int i = 0; i < 3; i++) {
+                    cpu = run(p, maps);
+                }
+                ArrayMap counts = maps.get(0, ArrayMap.class);
+                long total = 0;
+                for (int c = 0; c < Cpus.count(); c++) {
+                    total += u64(counts.lookup(u32(0), c), 0);
+                }
+                return List.of(cpu, u64(counts.lookup(u32(0), (int) cpu), 0), total);
+            }
+        });
+        assertThat(outcome).containsExactly((long) Cpus.current(), 3L, 3L);
+    }
+
+    @Test
     void aHashFilterKeepsRecordsWhoseKeyIsInTheMapAndCountsHits() {
         // Key: the record's first 4 bytes; map value: hits. Keeps (returns 1) the records whose key is present.
         String asm = """
