@@ -119,6 +119,33 @@ public final class AddressSpace {
         return base(FIRST_MAP_REGION + index);
     }
 
+    // Host objects a run's helpers need (e.g. the program's maps), keyed by type; one or two entries.
+    private Object[] attachments = new Object[0];
+
+    /** Attaches {@code value} under {@code type} (replacing any earlier one), for helpers to find with {@link #attachment}. */
+    public <T> void attach(Class<T> type, T value) {
+        for (int i = 0; i < attachments.length; i += 2) {
+            if (attachments[i] == type) {
+                attachments[i + 1] = type.cast(value);
+                return;
+            }
+        }
+        attachments = Arrays.copyOf(attachments, attachments.length + 2);
+        attachments[attachments.length - 2] = type;
+        attachments[attachments.length - 1] = type.cast(value);
+    }
+
+    /** The object attached under {@code type}, or null. */
+    public <T> T attachment(Class<T> type) {
+        Object[] a = attachments;
+        for (int i = 0; i < a.length; i += 2) {
+            if (a[i] == type) {
+                return type.cast(a[i + 1]);
+            }
+        }
+        return null;
+    }
+
     /** Maps {@code segment} as a new region named {@code name} (from {@link #FIRST_HOST_REGION} on) and returns its first address. */
     public long map(String name, MemorySegment segment, boolean writable) {
         if (regionCount >= MAX_REGIONS) {
@@ -246,6 +273,15 @@ public final class AddressSpace {
         }
         MemorySegment s = check(address, length, false);
         return s.asSlice(address & 0xffffffffL, length).toArray(ValueLayout.JAVA_BYTE);
+    }
+
+    /** Copies {@code bytes} into the program's memory at {@code address}, checked like a store (for helpers). */
+    public void write(long address, byte[] bytes) {
+        if (bytes.length == 0) {
+            return;
+        }
+        MemorySegment s = check(address, bytes.length, true);
+        MemorySegment.copy(bytes, 0, s, ValueLayout.JAVA_BYTE, address & 0xffffffffL, bytes.length);
     }
 
     /** The kinds of atomic read-modify-write, named after the instruction set's. */

@@ -1,15 +1,15 @@
 package dev.extos.vm;
 
+import dev.extos.verifier.HelperPrototype;
+import dev.extos.vm.helpers.StandardHelpers;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ThreadLocalRandom;
 
 /** The helpers a program may call, by number; immutable. */
 public final class HelperTable {
-    private static final HelperTable STANDARD = HelperTable.of(
-            new Helper(5, "ktime_get_ns", (m, a, b, c, d, e) -> System.nanoTime()),
-            new Helper(7, "get_prandom_u32", (m, a, b, c, d, e) -> ThreadLocalRandom.current().nextInt() & 0xffffffffL));
+    private static final HelperTable STANDARD = standard(TraceLog.shared());
 
     private final Map<Integer, Helper> byId;
 
@@ -28,9 +28,17 @@ public final class HelperTable {
         return new HelperTable(m);
     }
 
-    /** The helpers every domain offers, with the Linux kernel's numbers and semantics. */
+    /**
+     * Every helper of {@link dev.extos.verifier.HelperCatalog}, with the Linux kernel's numbers and
+     * semantics and ExtOS's own from 1000; trace_printk writes to {@link TraceLog#shared()}.
+     */
     public static HelperTable standard() {
         return STANDARD;
+    }
+
+    /** The standard helpers, with trace_printk writing to {@code trace}. */
+    public static HelperTable standard(TraceLog trace) {
+        return of(StandardHelpers.all(trace).toArray(Helper[]::new));
     }
 
     /** A table with no helpers. */
@@ -53,5 +61,14 @@ public final class HelperTable {
     /** All helpers, in id order. */
     public Collection<Helper> all() {
         return new TreeMap<>(byId).values();
+    }
+
+    /** The prototypes of all helpers, by id, for the verifier. */
+    public Map<Integer, HelperPrototype> prototypes() {
+        Map<Integer, HelperPrototype> m = new LinkedHashMap<>();
+        for (Helper h : all()) {
+            m.put(h.id(), h.prototype());
+        }
+        return m;
     }
 }

@@ -11,7 +11,9 @@ import dev.extos.vm.Helper;
 import dev.extos.vm.HelperFunction;
 import dev.extos.vm.HelperTable;
 import dev.extos.vm.MemoryFault;
+import dev.extos.verifier.VerifiedProgram;
 import dev.extos.vm.runtime.Arithmetic;
+import dev.extos.vm.runtime.TailCalls;
 
 /**
  * The reference interpreter: exact RFC 9669 semantics, every memory access checked by the
@@ -47,7 +49,17 @@ public final class Interpreter implements Engine {
 
     @Override
     public Executable load(Program program, HelperTable helpers) {
-        Translator.Code code = Translator.translate(program);
+        return load(program, helpers, -1);
+    }
+
+    /** Loads a verified program: its lddw map references resolve to its maps' regions. */
+    @Override
+    public Executable load(VerifiedProgram program, HelperTable helpers) {
+        return load(program.program(), helpers, program.maps().size());
+    }
+
+    private Executable load(Program program, HelperTable helpers, int mapCount) {
+        Translator.Code code = Translator.translate(program, mapCount);
         int maxId = -1;
         for (Helper h : helpers.all()) {
             maxId = Math.max(maxId, h.id());
@@ -56,7 +68,8 @@ public final class Interpreter implements Engine {
         for (Helper h : helpers.all()) {
             functions[h.id()] = h.function();
         }
-        return new Loaded(code, functions, backwardJumpLimit);
+        Executable loaded = new Loaded(code, functions, backwardJumpLimit);
+        return TailCalls.mayTailCall(program) ? TailCalls.runner(loaded) : loaded;
     }
 
     /** A program ready to run; immutable, so any number of threads may run it at once. */

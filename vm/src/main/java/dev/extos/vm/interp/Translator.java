@@ -14,6 +14,7 @@ import dev.extos.isa.Size;
 import dev.extos.isa.Width;
 import dev.extos.isa.asm.Disassembler;
 import dev.extos.vm.LoadException;
+import dev.extos.vm.runtime.MapReferences;
 
 /**
  * Turns a program into the interpreter's compact form: one long per slot, plus a sentinel slot
@@ -28,7 +29,8 @@ final class Translator {
     record Code(long[] words, long[] wideImmediates, Program program) {
     }
 
-    static Code translate(Program program) {
+    /** Translates {@code program}, which has {@code mapCount} maps ({@code -1}: loaded without a map list). */
+    static Code translate(Program program, int mapCount) {
         int slots = program.slotCount();
         long[] words = new long[slots + 1];
         long[] wide = new long[slots + 1];
@@ -37,7 +39,7 @@ final class Translator {
             checkTarget(program, pc, i);
             words[pc] = word(i, pc);
             if (i instanceof LoadImm64 l) {
-                wide[pc] = l.value();
+                wide[pc] = l.kind() == Imm64Kind.CONSTANT ? l.value() : MapReferences.resolve(program, pc, l, mapCount);
                 words[pc + 1] = Op.END;
             }
         }
@@ -107,9 +109,8 @@ final class Translator {
             }, dst, 0, off, imm.value());
             case Atomic(Size size, AtomicOp op, boolean fetch, Reg dst, Reg src, int off) ->
                     pack(atomicOp(size, op, fetch), dst, src.number(), off, 0);
-            case LoadImm64 l when l.kind() == Imm64Kind.CONSTANT -> pack(Op.LDDW, l.dst(), 0, 0, 0);
-            case LoadImm64 l -> throw new LoadException("insn " + pc + " (" + Disassembler.format(l) + "): the "
-                    + l.kind().mnemonic() + " reference is unresolved; programs that use maps are loaded from ELF objects");
+            // Map references are resolved into the wide immediate by translate().
+            case LoadImm64 l -> pack(Op.LDDW, l.dst(), 0, 0, 0);
             case PacketLoad p -> throw new LoadException("insn " + pc + " (" + Disassembler.format(p)
                     + "): legacy packet loads run only in the Linux kernel's socket filters");
             case Call(int helper) -> pack(Op.CALL, Reg.R0, 0, 0, helper);

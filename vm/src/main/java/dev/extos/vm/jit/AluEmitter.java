@@ -13,6 +13,7 @@ import dev.extos.isa.Imm;
 import dev.extos.isa.Reg;
 import dev.extos.isa.SwapKind;
 import dev.extos.isa.Width;
+import dev.extos.vm.runtime.MapReferences;
 import java.lang.classfile.CodeBuilder;
 import java.lang.constant.ClassDesc;
 import java.lang.constant.MethodTypeDesc;
@@ -167,6 +168,12 @@ final class AluEmitter {
 
     static void loadImm64(EmitContext cx, LoadImm64 l) {
         cx.code.loadConstant(l.value());
+        cx.storeReg(l.dst());
+    }
+
+    /** A map handle or map-value address: a constant, as the interpreter's loader (which checked the index) resolves it. */
+    static void loadMapReference(EmitContext cx, int pc, LoadImm64 l) {
+        cx.code.loadConstant(MapReferences.resolve(cx.plan.program(), pc, l, Integer.MAX_VALUE));
         cx.storeReg(l.dst());
     }
 }

@@ -7,6 +7,7 @@ import dev.extos.isa.Imm64Kind;
 import dev.extos.isa.Instruction;
 import dev.extos.isa.Instruction.*;
 import dev.extos.isa.Reg;
+import dev.extos.vm.runtime.MapReferences;
 import java.lang.classfile.ClassBuilder;
 import java.lang.classfile.ClassFile;
 import java.lang.classfile.CodeBuilder;
@@ -165,6 +166,7 @@ final class FunctionEmitter {
             case MovSx m -> AluEmitter.movSx(cx, m);
             case ByteSwap s -> AluEmitter.byteSwap(cx, s);
             case LoadImm64 l when l.kind() == Imm64Kind.CONSTANT -> AluEmitter.loadImm64(cx, l);
+            case LoadImm64 l when MapReferences.isMapReference(l) -> AluEmitter.loadMapReference(cx, pc, l);
             case Jump j -> JumpEmitter.jump(cx, pc, j);
             case Goto g -> JumpEmitter.goto_(cx, pc, g);
             case Load l -> MemoryEmitter.load(cx, pc, l);

@@ -1,10 +1,12 @@
 package dev.extos.vm.jit;
 
 import dev.extos.isa.Program;
+import dev.extos.verifier.VerifiedProgram;
 import dev.extos.vm.Engine;
 import dev.extos.vm.Executable;
 import dev.extos.vm.HelperTable;
 import dev.extos.vm.interp.Interpreter;
+import dev.extos.vm.runtime.TailCalls;
 import java.lang.classfile.ClassFile;
 import java.lang.classfile.MethodModel;
 import java.lang.classfile.attribute.CodeAttribute;
@@ -79,11 +81,25 @@ public final class JitCompiler implements Engine {
         return compile(program, helpers).executable();
     }
 
+    /** Loads a verified program: its lddw map references resolve to its maps' regions. */
+    @Override
+    public Executable load(VerifiedProgram program, HelperTable helpers) {
+        return compile(program, helpers).executable();
+    }
+
     /** Compiles {@code program}, or prepares it for the interpreter if it is too large; says which. */
     public Compilation compile(Program program, HelperTable helpers) {
         // The interpreter's loader performs the load-time checks (jump targets, unresolved lddw,
         // packet loads, kfuncs) with its exact messages, and is the fallback if we cannot compile.
-        Executable interpreted = new Interpreter(backwardJumpLimit).load(program, helpers);
+        return compile(program, helpers, new Interpreter(backwardJumpLimit).load(program, helpers));
+    }
+
+    /** Compiles a verified program (map references resolved, as {@link #load(VerifiedProgram, HelperTable)}). */
+    public Compilation compile(VerifiedProgram program, HelperTable helpers) {
+        return compile(program.program(), helpers, new Interpreter(backwardJumpLimit).load(program, helpers));
+    }
+
+    private Compilation compile(Program program, HelperTable helpers, Executable interpreted) {
         ProgramPlan plan = ProgramPlan.of(program, helpers);
         if (plan.totalSize() > MAX_TOTAL_INSTRUCTIONS) {
             return fallBack(interpreted, program, "its functions have " + plan.totalSize() + " instructions in all, over "
@@ -118,7 +134,9 @@ public final class JitCompiler implements Engine {
                         + " bytes of bytecode HotSpot compiles, even split: " + tooLarge);
             }
         }
-        return new Compilation(define(bytes, JitLinkage.of(program, helpers)), Optional.of(bytes), Optional.empty());
+        Executable compiled = define(bytes, JitLinkage.of(program, helpers));
+        return new Compilation(TailCalls.mayTailCall(program) ? TailCalls.runner(compiled) : compiled, Optional.of(bytes),
+                Optional.empty());
     }
 
     /** The class, or null when the class file API refuses it (over 64 KiB of code, a full constant pool). */
