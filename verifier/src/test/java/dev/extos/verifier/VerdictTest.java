@@ -60,6 +60,40 @@ class VerdictTest {
     }
 
     @Test
+    void factsNameTheContextFieldOfEachContextAccess() {
+        Verdict v = verify("""
+                ldxw %r2, [%r1+4]
+                mov %r3, %r1
+                add %r3, 8
+                ldxw %r4, [%r3+4]
+                mov %r0, 0
+                exit
+                """, ProgramType.xdp());
+        InstructionFacts f = ((Verdict.Accepted) v).facts();
+        assertThat(f.contextField(0)).isEqualTo(4);   // data_end
+        assertThat(f.contextField(3)).isEqualTo(12);  // ingress_ifindex, through a moved pointer
+        assertThat(f.contextField(4)).isEqualTo(-1);
+    }
+
+    @Test
+    void aContextLoadReachingDifferentFieldsHasNoSingleField() {
+        Verdict v = verify("""
+                mov %r3, %r1
+                add %r3, 12
+                ldxw %r5, [%r1+16]
+                jeq %r5, 0, +1
+                add %r3, 4
+                ldxw %r0, [%r3+0]
+                mov %r0, 0
+                exit
+                """, ProgramType.xdp());
+        InstructionFacts f = ((Verdict.Accepted) v).facts();
+        assertThat(f.region(5)).isEqualTo(RegionKind.CONTEXT);
+        assertThat(f.contextField(2)).isEqualTo(16);
+        assertThat(f.contextField(5)).isEqualTo(-1);
+    }
+
+    @Test
     void factsNameTheMapOfEachMapValueAccess() {
         List<MapSpec> maps = List.of(MapSpec.of("counts", MapType.HASH, 4, 8, 16),
                 MapSpec.global(".data", 16, new byte[0], false), MapSpec.global(".bss", 16, new byte[0], false));

@@ -24,6 +24,9 @@ interface Env {
     /** Notes that the memory instruction being checked touches a value of map {@code mapId}. */
     void touchMap(int mapId);
 
+    /** Notes that the memory instruction being checked accesses the context field at {@code offset}. */
+    void touchContextField(int offset);
+
     /** A fresh id for a reference acquired by the instruction being checked. */
     int newRef();
 

@@ -50,7 +50,7 @@ public final class Explorer implements Env {
     private final List<MapSpec> maps;
     private final VerifierOptions options;
     private final RegionKind[] regions;
-    private final int[] mapOf;                  // per slot: map index touched, UNSET, or -1 for several
+    private final int[] targetOf;               // per slot: map index or context field offset touched, UNSET, or -1 for several
     private final Map<Integer, Integer> refOrigins = new HashMap<>();
     private final List<String> log = new ArrayList<>();
     private final Map<Integer, Deque<Checkpoint>> completed = new HashMap<>();
@@ -86,8 +86,8 @@ public final class Explorer implements Env {
         this.maps = List.copyOf(maps);
         this.options = options;
         this.regions = new RegionKind[program.slotCount()];
-        this.mapOf = new int[program.slotCount()];
-        Arrays.fill(mapOf, UNSET);
+        this.targetOf = new int[program.slotCount()];
+        Arrays.fill(targetOf, UNSET);
     }
 
     /** Verifies {@code program} as a program of {@code type} whose map i is {@code maps.get(i)}. */
@@ -196,11 +196,13 @@ public final class Explorer implements Env {
     }
 
     private InstructionFacts facts() {
-        int[] maps = new int[mapOf.length];
+        int[] maps = new int[targetOf.length];
+        int[] fields = new int[targetOf.length];
         for (int pc = 0; pc < maps.length; pc++) {
-            maps[pc] = regions[pc] == RegionKind.MAP_VALUE && mapOf[pc] >= 0 ? mapOf[pc] : -1;
+            maps[pc] = regions[pc] == RegionKind.MAP_VALUE && targetOf[pc] >= 0 ? targetOf[pc] : -1;
+            fields[pc] = regions[pc] == RegionKind.CONTEXT && targetOf[pc] >= 0 ? targetOf[pc] : -1;
         }
-        return new InstructionFacts(regions, maps);
+        return new InstructionFacts(regions, maps, fields);
     }
 
     private State step(Instruction insn, State s) {
@@ -307,8 +309,17 @@ public final class Explorer implements Env {
 
     @Override
     public void touchMap(int mapId) {
-        int old = mapOf[currentPc];
-        mapOf[currentPc] = old == UNSET || old == mapId ? mapId : -1;
+        touchTarget(mapId);
+    }
+
+    @Override
+    public void touchContextField(int offset) {
+        touchTarget(offset);
+    }
+
+    private void touchTarget(int target) {
+        int old = targetOf[currentPc];
+        targetOf[currentPc] = old == UNSET || old == target ? target : -1;
     }
 
     @Override

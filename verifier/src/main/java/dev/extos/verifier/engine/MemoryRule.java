@@ -148,6 +148,7 @@ final class MemoryRule {
             throw new VerifyError("invalid " + what + " of " + size + " bytes at context offset " + at + " ("
                     + env.type().name() + " context fields: " + fieldList(env) + ")");
         }
+        env.touchContextField(f.offset());
         return f;
     }
 
