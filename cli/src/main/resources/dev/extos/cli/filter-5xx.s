@@ -1,23 +1,29 @@
-# filter-5xx: keep the access-log records whose HTTP status is 5xx (a server error).
+# filter-5xx: an extos/read filter keeping the access-log records whose HTTP status is 5xx.
 #
 # A record is one line of Common Log Format, without its newline:
 #   203.0.113.7 - - [30/Nov/2026:10:00:00 +0000] "GET /api/items/123 HTTP/1.1" 503 5123 "-" "curl/8.5"
 # The status is the field right after the quoted request. Nothing before the request contains
 # a quote, and a request cannot contain the two bytes '" ' (a URL writes a quote as %22), so
 # the first '" ' in the record closes the request and the status starts two bytes later.
+# The search gives up after 1024 bytes (the verifier needs a bound it can prove; a request line
+# longer than that is dropped) - StatusField in the CLI applies the same rule.
 #
-# Calling convention of this interim demo (the IO hook context comes with the IO layer):
-#   r1 = address of the record's first byte, r2 = its length.
-# Returns 0 to drop the record, 0xffffffff to keep all of it.
+# Context: struct extos_record_md (include/extos.h), r1 = its address.
+# Returns 0 (EXTOS_DROP) to drop the record, 0xffffffff (EXTOS_KEEP) to keep all of it.
 #
-# Registers: r3 = cursor, r4 = scan limit, r2 = end of the record, r5 = the byte just read.
+# Registers: r1 = data, r2 = data_end, r3 = cursor, r4 = cursor + 5, r5 = the byte just read,
+# r6 = bytes scanned.
 
+        ldxw %r2, [%r1+4]       # data_end
+        ldxw %r1, [%r1+0]       # data
         mov %r3, %r1
-        add %r2, %r1            # r2 = one past the last byte
-        mov %r4, %r2
-        sub %r4, 4              # a quote at p is only useful if p+1..p+4 exist: scan p < end-4
+        mov %r6, 0
 
-scan:   jge %r3, %r4, drop      # no room left for '" ' and three digits
+scan:   jge %r6, 1024, drop     # give up: no status in the first 1024 bytes
+        add %r6, 1
+        mov %r4, %r3            # a quote at p is only useful if p+1..p+4 exist
+        add %r4, 5
+        jgt %r4, %r2, drop
         ldxb %r5, [%r3+0]
         add %r3, 1
         jne %r5, 0x22, scan     # not '"'
