@@ -230,10 +230,10 @@ final class MappedExtFile implements ExtFile {
                     long r0;
                     if ((seen & (IoStats.SAMPLE_EVERY - 1)) == 0) {
                         long t = System.nanoTime();
-                        r0 = run(filter, at, pos, idx, fileSize);
+                        r0 = run(filter, frame.payload, pos, idx);
                         programNanos += (System.nanoTime() - t) * IoStats.SAMPLE_EVERY;
                     } else {
-                        r0 = run(filter, at, pos, idx, fileSize);
+                        r0 = run(filter, frame.payload, pos, idx);
                     }
                     seen++;
                     keep = Math.min(r0 & 0xffffffffL, frame.length);
@@ -269,9 +269,9 @@ final class MappedExtFile implements ExtFile {
         return new IoStats(seen, kept, pos - from, out, programNanos, System.nanoTime() - start, eof);
     }
 
-    private long run(EmbeddedFilter filter, long at, long pos, long idx, long fileSize) throws IOException {
+    private long run(EmbeddedFilter filter, long payload, long pos, long idx) throws IOException {
         try {
-            return memory.runRecord(filter, at, frame.length, pos, idx);
+            return memory.runRecord(filter, payload, frame.length, pos, idx);
         } catch (ExtosException e) {
             if (channel.size() < windowEnd) {
                 throw truncated(pos, e);
