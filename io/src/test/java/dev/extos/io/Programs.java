@@ -44,7 +44,10 @@ final class Programs {
             ldxdw %r6, [%r10-8]
             ldxdw %r0, [%r6+24]
             and %r0, 1
-            xor %r0, 1
+            jne %r0, 0, drop
+            mov32 %r0, -1
+            exit
+            drop: mov %r0, 0
             exit
             """;
 

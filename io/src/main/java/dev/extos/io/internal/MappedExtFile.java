@@ -64,6 +64,7 @@ final class MappedExtFile implements ExtFile {
     // The verdict on a kept record that did not fit, so the filter does not run on it twice.
     private boolean hasPending;
     private long pendingOffset;
+    private long pendingLength;
     private EmbeddedFilter pendingFilter;
     private long pendingKept;
 
@@ -219,7 +220,7 @@ final class MappedExtFile implements ExtFile {
                             + windowSize + "-byte mapping window", pos, false, null);
                 }
                 long keep;
-                if (hasPending && pendingOffset == pos && pendingFilter == filter) {
+                if (hasPending && pendingOffset == pos && pendingFilter == filter && pendingLength == frame.length) {
                     keep = pendingKept;
                     hasPending = false;
                 } else if (filter == null) {
@@ -243,6 +244,7 @@ final class MappedExtFile implements ExtFile {
                     if (!sink.fits(size)) {
                         hasPending = true;
                         pendingOffset = pos;
+                        pendingLength = frame.length;
                         pendingFilter = filter;
                         pendingKept = keep;
                         if (sink.isEmpty()) {
@@ -263,6 +265,11 @@ final class MappedExtFile implements ExtFile {
         } catch (InternalError e) {
             // A mapped page vanished: the file was truncated under us.
             throw truncated(pos, e);
+        } catch (IndexOutOfBoundsException e) {
+            if (channel.size() < fileSize) {
+                throw truncated(pos, e);
+            }
+            throw e;
         } finally {
             sink.finish();
         }
@@ -295,6 +302,10 @@ final class MappedExtFile implements ExtFile {
             window = channel.map(FileChannel.MapMode.READ_ONLY, pos, length, a);
         } catch (IOException | RuntimeException e) {
             a.close();
+            if (channel.size() < pos + length) {
+                // Mapping past the end fails (a read-only channel cannot extend the file): it shrank since the call began.
+                throw truncated(pos, e);
+            }
             throw e;
         }
         arena = a;
