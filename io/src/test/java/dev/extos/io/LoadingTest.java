@@ -55,6 +55,14 @@ class LoadingTest {
     }
 
     @Test
+    void aCallToAHelperTheDomainLacksIsRefusedAtLoad() {
+        assertThatThrownBy(() -> domain.loadAssembly("cpu", "call 8\nmov32 %r0, -1\nexit\n", Hook.READ))
+                .isInstanceOf(ProgramRejectedException.class)
+                .hasMessage("cpu rejected: insn 0: call 8: helper get_smp_processor_id (8) is not provided by the"
+                        + " embedded domain yet");
+    }
+
+    @Test
     void aLoadedFilterDescribesItself() {
         LoadedFilter f = domain.loadAssembly("keep", Programs.KEEP_ALL, Hook.READ);
         assertThat(f.name()).isEqualTo("keep");

@@ -6,8 +6,11 @@ import dev.extos.io.Framing;
 import dev.extos.io.Hook;
 import dev.extos.io.LoadedFilter;
 import dev.extos.io.ProgramRejectedException;
+import dev.extos.isa.Instruction;
 import dev.extos.isa.MapSpec;
 import dev.extos.isa.Program;
+import dev.extos.verifier.HelperCatalog;
+import dev.extos.verifier.HelperPrototype;
 import dev.extos.verifier.Verdict;
 import dev.extos.verifier.VerifiedProgram;
 import dev.extos.verifier.Verifier;
@@ -26,6 +29,7 @@ public final class EmbeddedDomain implements Domain {
 
     private final Engine engine;
     private final long window;
+    private final HelperTable helpers = HelperTable.standard();
 
     /** A domain running programs with {@code engine} and mapping files {@code window} bytes at a time (tests use small windows). */
     public EmbeddedDomain(Engine engine, long window) {
@@ -53,11 +57,24 @@ public final class EmbeddedDomain implements Domain {
         return switch (verdict) {
             case Verdict.Rejected r -> throw new ProgramRejectedException(name, r.message(), r.log());
             case Verdict.Accepted a -> {
+                checkHelpers(name, program);
                 VerifiedProgram rewritten = ContextRewrite.apply(name, a.program());
-                yield new EmbeddedFilter(name, hook, engine.load(rewritten, HelperTable.standard()),
+                yield new EmbeddedFilter(name, hook, engine.load(rewritten, helpers),
                         new ContextLayout(hook.programType()), program.instructions().size(), maps, a.stats().nanos(), this);
             }
         };
+    }
+
+    /** Refuses at load, not on the first record, a call to a helper this domain does not provide. */
+    private void checkHelpers(String name, Program program) {
+        for (int pc : program.startSlots()) {
+            if (program.at(pc) instanceof Instruction.Call c && helpers.get(c.helper()) == null) {
+                HelperPrototype p = HelperCatalog.all().get(c.helper());
+                throw new ProgramRejectedException(name, "insn " + pc + ": call " + c.helper() + ": helper "
+                        + (p == null ? "" : p.name() + " (" + c.helper() + ") ") + "is not provided by the embedded"
+                        + " domain yet", List.of());
+            }
+        }
     }
 
     @Override
