@@ -95,4 +95,19 @@ class WriteTest {
             assertThat(new String(Files2.readAll(f, filter, ascii("a"), 64))).isEqualTo("apple\navocado\n");
         }
     }
+
+    @Test
+    void readsBeforeAndAfterAWriteSeeTheFileNotTheWrittenBuffer() throws IOException {
+        Path file = Files.writeString(dir.resolve("rw.txt"), "apple\nbanana\navocado\n");
+        try (Domain d = ExtOS.embedded(); ExtFile f = d.open(file, Framing.lines(), StandardOpenOption.WRITE)) {
+            LoadedFilter filter = d.loadAssembly("first-byte", Programs.FIRST_BYTE_MATCHES_ARG, Hook.READ);
+            ByteBuffer dst = ByteBuffer.allocate(6);
+            f.read(dst, filter, ascii("a"));
+            assertThat(new String(dst.array(), 0, dst.position())).isEqualTo("apple\n");
+
+            f.write(ascii("zzzzzzzz\nazure\n"), null, null);
+
+            assertThat(new String(Files2.readAll(f, filter, ascii("a"), 64))).isEqualTo("avocado\nazure\n");
+        }
+    }
 }

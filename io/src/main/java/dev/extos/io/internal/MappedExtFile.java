@@ -185,6 +185,9 @@ final class MappedExtFile implements ExtFile {
         if (window != null && windowEnd > fileSize) {
             unmap();
         }
+        if (window != null) {
+            memory.data(window);  // a write in between maps its own buffer as the data
+        }
         memory.args(args == null ? MemorySegment.NULL : MemorySegment.ofBuffer(args).asReadOnly());
         long pos = from;
         long idx = startIndex;
@@ -227,7 +230,6 @@ final class MappedExtFile implements ExtFile {
                     keep = frame.length;
                     seen++;
                 } else {
-                    memory.data(window);
                     long r0;
                     if ((seen & (IoStats.SAMPLE_EVERY - 1)) == 0) {
                         long t = System.nanoTime();
@@ -259,8 +261,6 @@ final class MappedExtFile implements ExtFile {
                 }
                 pos += consumed;
                 idx++;
-                endPosition = pos;
-                endIndex = idx;
             }
         } catch (InternalError e) {
             // A mapped page vanished: the file was truncated under us.
@@ -271,6 +271,9 @@ final class MappedExtFile implements ExtFile {
             }
             throw e;
         } finally {
+            // Wherever the loop stopped (the end, a full sink, an error), pos is the first record not consumed.
+            endPosition = pos;
+            endIndex = idx;
             sink.finish();
         }
         return new IoStats(seen, kept, pos - from, out, programNanos, System.nanoTime() - start, eof);
@@ -296,6 +299,11 @@ final class MappedExtFile implements ExtFile {
 
     private void map(long pos, long fileSize) throws IOException {
         unmap();
+        mapWindow(pos, fileSize);
+        memory.data(window);
+    }
+
+    private void mapWindow(long pos, long fileSize) throws IOException {
         long length = Math.min(windowSize, fileSize - pos);
         Arena a = Arena.ofShared();
         try {
