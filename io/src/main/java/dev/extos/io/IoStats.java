@@ -8,6 +8,7 @@ package dev.extos.io;
  * @param bytesIn      bytes of input consumed: whole records with their delimiters or prefixes
  * @param bytesOut     bytes delivered to the destination (or written to the file)
  * @param programNanos time spent inside the filter, estimated by timing one record in {@value #SAMPLE_EVERY}
+ *                     (0 when the call ran the filter on fewer than two records)
  * @param totalNanos   wall time of the whole call
  * @param endOfFile    true when the call reached the end of the file (nothing is left to read)
  */

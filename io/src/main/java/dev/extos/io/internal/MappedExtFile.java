@@ -194,7 +194,9 @@ final class MappedExtFile implements ExtFile {
         long seen = 0;
         long kept = 0;
         long out = 0;
-        long programNanos = 0;
+        long sampledNanos = 0;
+        long samples = 0;
+        long timedSeen = 0;
         boolean eof = false;
         endPosition = pos;
         endIndex = idx;
@@ -231,14 +233,18 @@ final class MappedExtFile implements ExtFile {
                     seen++;
                 } else {
                     long r0;
-                    if ((seen & (IoStats.SAMPLE_EVERY - 1)) == 0) {
+                    // Timed: the second record and every 64th after it (the first run of a program
+                    // can include one-time linking that would swamp the estimate).
+                    if ((seen & (IoStats.SAMPLE_EVERY - 1)) == 1) {
                         long t = System.nanoTime();
                         r0 = run(filter, frame.payload, pos, idx);
-                        programNanos += (System.nanoTime() - t) * IoStats.SAMPLE_EVERY;
+                        sampledNanos += System.nanoTime() - t;
+                        samples++;
                     } else {
                         r0 = run(filter, frame.payload, pos, idx);
                     }
                     seen++;
+                    timedSeen++;
                     keep = Math.min(r0 & 0xffffffffL, frame.length);
                 }
                 if (keep > 0) {
@@ -276,6 +282,7 @@ final class MappedExtFile implements ExtFile {
             endIndex = idx;
             sink.finish();
         }
+        long programNanos = samples == 0 ? 0 : sampledNanos * timedSeen / samples;
         return new IoStats(seen, kept, pos - from, out, programNanos, System.nanoTime() - start, eof);
     }
 
