@@ -31,9 +31,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "cat", mixinStandardHelpOptions = true,
         description = {"Writes the records of FILE that the filter keeps to standard output.",
             "",
-            "The filter is an extos/read program (assembly: .s or .asm); it runs on every record",
-            "where it lies in the mapped file, and only the kept records are written, framed as in",
-            "the file. Without --filter every record is kept."})
+            "The filter is an extos/read program (assembly: .s or .asm). It",
+            "runs on every record where the record lies in the mapped file;",
+            "only kept records are written, framed as in the file. Without",
+            "--filter every record is kept. A closed pipe ends it quietly."})
 final class CatCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

@@ -19,13 +19,14 @@ import picocli.CommandLine.Spec;
 
 /** {@code extos bench read}: the filtered read against a plain scan, Files.lines, a hand-written filter, grep and awk. */
 @Command(name = "read", mixinStandardHelpOptions = true,
-        description = {"Filtered read of 100-byte records at several selectivities, beside the plain alternatives.",
+        description = {"Filtered read of 100-byte records at several selectivities,",
+            "beside the plain alternatives.",
             "",
-            "Columns (throughput in MB/s of file bytes; the fastest of --runs runs):",
-            "  extos   ExtFile.read with filter-level-error.s (extos/read) into a 1 MiB buffer",
-            "  scan    FileChannel.read of every byte into a 16 MiB direct buffer, no filtering",
+            "Columns (MB/s of file bytes; the fastest of --runs runs):",
+            "  extos   ExtFile.read, filter-level-error.s, 1 MiB buffer",
+            "  scan    FileChannel.read into a 16 MiB direct buffer only",
             "  lines   Files.lines(...).filter(l -> l.contains(\"level=ERROR\"))",
-            "  hand    FileChannel.read into a byte[] and a hand-written byte loop",
+            "  hand    FileChannel.read into a byte[], a hand-written loop",
             "  grep    grep -c -F level=ERROR",
             "  awk     awk '$2 == \"level=ERROR\"' (counting)",
             "The files are read from the page cache after a first warm-up pass."})
