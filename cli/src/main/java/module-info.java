@@ -1,6 +1,7 @@
 /** The {@code extos} command: runs, assembles and disassembles eBPF programs, and demonstrates a filtered read. */
 module dev.extos.cli {
     requires dev.extos.vm;
+    requires dev.extos.io;
     requires dev.extos.verifier;
     requires info.picocli;
 

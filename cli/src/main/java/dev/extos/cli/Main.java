@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         modelTransformer = Main.ErrorReporting.class,
         description = "Runs eBPF programs (RFC 9669) the way ExtOS pushes them into the IO path.",
-        subcommands = {RunCommand.class, VerifyCommand.class, AsmCommand.class, DisasmCommand.class, DemoCommand.class,
+        subcommands = {RunCommand.class, VerifyCommand.class, AsmCommand.class, DisasmCommand.class, DemoCommand.class, CatCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     @Spec

@@ -63,10 +63,19 @@ public final class AccessLogGenerator {
 
     /** Writes whole lines to {@code file} until the next one would pass {@code targetBytes}. */
     public static Summary write(Path file, long targetBytes, long seed) throws IOException {
-        return new AccessLogGenerator(seed).writeTo(file, targetBytes);
+        return write(file, targetBytes, seed, null);
     }
 
-    private Summary writeTo(Path file, long targetBytes) throws IOException {
+    /** Like {@link #write(Path, long, long)}, reporting the bytes written so far to {@code progress} (may be null). */
+    public static Summary write(Path file, long targetBytes, long seed, Progress progress) throws IOException {
+        Summary s = new AccessLogGenerator(seed).writeTo(file, targetBytes, progress);
+        if (progress != null) {
+            progress.done();
+        }
+        return s;
+    }
+
+    private Summary writeTo(Path file, long targetBytes, Progress progress) throws IOException {
         long lines = 0;
         long bytes = 0;
         long serverErrors = 0;
@@ -79,6 +88,9 @@ public final class AccessLogGenerator {
                 out.append(line);
                 bytes += line.length();
                 lines++;
+                if (progress != null && (lines & 0x3fff) == 0) {
+                    progress.update(bytes);
+                }
                 if (status >= 500) {
                     serverErrors++;
                 }

@@ -1,8 +1,6 @@
 package dev.extos.cli.demo;
 
 import java.io.IOException;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
@@ -38,23 +36,18 @@ public final class Delivery implements AutoCloseable {
                 StandardOpenOption.TRUNCATE_EXISTING));
     }
 
-    /** Delivers {@code length} bytes of {@code data} at {@code offset}, then a newline when {@code newline}. */
-    public void deliver(MemorySegment data, long offset, long length, boolean newline) throws IOException {
-        records++;
-        long done = 0;
-        while (done < length) {
-            int n = (int) Math.min(length - done, buffer.length - used);
-            MemorySegment.copy(data, ValueLayout.JAVA_BYTE, offset + done, buffer, used, n);
-            used += n;
-            done += n;
+    /** Delivers a buffer of {@code records} whole records, as a filtered read hands them over. */
+    public void deliver(ByteBuffer records, long count) throws IOException {
+        this.records += count;
+        int n = records.remaining();
+        bytes += n;
+        while (records.hasRemaining()) {
+            int chunk = Math.min(records.remaining(), buffer.length - used);
+            records.get(buffer, used, chunk);
+            used += chunk;
             if (used == buffer.length) {
                 flush();
             }
-        }
-        bytes += length;
-        if (newline) {
-            put((byte) '\n');
-            bytes++;
         }
     }
 

@@ -16,21 +16,27 @@ public final class LineRead {
     }
 
     /** Reads every line of {@code file} into the application, delivers the 5xx ones to {@code sink} and closes it. */
-    public static PassResult run(Path file, Delivery sink) throws IOException {
+    public static PassResult run(Path file, Delivery sink, Progress progress) throws IOException {
         long start = System.nanoTime();
         long records = 0;
+        long read = 0;
         long size;
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
             size = Files.size(file);
             String line;
             while ((line = in.readLine()) != null) {
                 records++;
+                read += line.length() + 1;
+                if ((records & 0xffff) == 0) {
+                    progress.update(read);
+                }
                 if (StatusField.isServerError(line)) {
                     sink.deliver(line);
                 }
             }
             sink.close();
         }
+        progress.done();
         return new PassResult(records, sink.records(), size, size, sink.bytes(), sink.checksum(), System.nanoTime() - start);
     }
 }

@@ -1,0 +1,107 @@
+package dev.extos.io.internal;
+
+import dev.extos.io.Domain;
+import dev.extos.io.ExtFile;
+import dev.extos.io.Framing;
+import dev.extos.io.Hook;
+import dev.extos.io.LoadedFilter;
+import dev.extos.io.ProgramRejectedException;
+import dev.extos.isa.Instruction;
+import dev.extos.isa.MapSpec;
+import dev.extos.isa.Program;
+import dev.extos.verifier.HelperCatalog;
+import dev.extos.verifier.HelperPrototype;
+import dev.extos.verifier.Verdict;
+import dev.extos.verifier.VerifiedProgram;
+import dev.extos.verifier.Verifier;
+import dev.extos.verifier.VerifierOptions;
+import dev.extos.vm.Engine;
+import dev.extos.vm.HelperTable;
+import java.io.IOException;
+import java.nio.file.OpenOption;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The domain inside this JVM: the verifier, the chosen engine, and files read through mapped windows. */
+public final class EmbeddedDomain implements Domain {
+    /** Bytes of a file mapped at once; a region of the program's memory must stay below 4 GiB. */
+    public static final long DEFAULT_WINDOW = 1L << 30;
+
+    private final Engine engine;
+    private final long window;
+    private final HelperTable helpers = HelperTable.standard();
+
+    /** A domain running programs with {@code engine} and mapping files {@code window} bytes at a time (tests use small windows). */
+    public EmbeddedDomain(Engine engine, long window) {
+        if (window < 16 || window >= 1L << 32) {
+            throw new IllegalArgumentException("window of " + window + " bytes: must be at least 16 and below 4 GiB");
+        }
+        this.engine = engine;
+        this.window = window;
+    }
+
+    @Override
+    public String name() {
+        return "embedded (" + engine.name() + ")";
+    }
+
+    @Override
+    public LoadedFilter load(String name, Program program, Hook hook, List<MapSpec> maps) {
+        if (!maps.isEmpty()) {
+            // The seam for maps: create them from the specs, map their values at FIRST_MAP_REGION + i
+            // and give the engine helpers bound to them. Until that is wired, say so instead of failing later.
+            throw new ProgramRejectedException(name, "it declares " + maps.size() + " map(s); the embedded domain does"
+                    + " not create maps yet", List.of());
+        }
+        Verdict verdict = Verifier.verify(program, hook.programType(), maps, VerifierOptions.DEFAULT);
+        return switch (verdict) {
+            case Verdict.Rejected r -> throw new ProgramRejectedException(name, r.message(), r.log());
+            case Verdict.Accepted a -> {
+                checkHelpers(name, program);
+                VerifiedProgram rewritten = ContextRewrite.apply(name, a.program());
+                yield new EmbeddedFilter(name, hook, engine.load(rewritten, helpers),
+                        new ContextLayout(hook.programType()), program.instructions().size(), maps, a.stats().nanos(), this);
+            }
+        };
+    }
+
+    /** Refuses at load, not on the first record, a call to a helper this domain does not provide. */
+    private void checkHelpers(String name, Program program) {
+        for (int pc : program.startSlots()) {
+            if (program.at(pc) instanceof Instruction.Call c && helpers.get(c.helper()) == null) {
+                HelperPrototype p = HelperCatalog.all().get(c.helper());
+                throw new ProgramRejectedException(name, "insn " + pc + ": call " + c.helper() + ": helper "
+                        + (p == null ? "" : p.name() + " (" + c.helper() + ") ") + "is not provided by the embedded"
+                        + " domain yet", List.of());
+            }
+        }
+    }
+
+    @Override
+    public ExtFile open(Path path, Framing framing, OpenOption... options) throws IOException {
+        if (framing instanceof Framing.Program p) {
+            check(p.framer(), Hook.FRAME);
+        }
+        return new MappedExtFile(this, path, framing, window, options);
+    }
+
+    /** The filter as this domain's own, checked to be for {@code hook}; null stays null (keep everything). */
+    EmbeddedFilter check(LoadedFilter filter, Hook hook) {
+        if (filter == null) {
+            return null;
+        }
+        if (!(filter instanceof EmbeddedFilter f) || f.domain() != this) {
+            throw new IllegalArgumentException(filter.name() + " was loaded by another domain; load it into this one");
+        }
+        if (f.hook() != hook) {
+            throw new IllegalArgumentException(f.name() + " was verified for " + f.hook().section() + ", not "
+                    + hook.section());
+        }
+        return f;
+    }
+
+    @Override
+    public void close() {
+        // Nothing held: compiled programs unload with their hidden classes when unreachable.
+    }
+}

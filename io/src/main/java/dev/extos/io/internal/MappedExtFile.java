@@ -1,0 +1,398 @@
+package dev.extos.io.internal;
+
+import dev.extos.io.ExtFile;
+import dev.extos.io.FileTruncatedException;
+import dev.extos.io.Framing;
+import dev.extos.io.FramingException;
+import dev.extos.io.Hook;
+import dev.extos.io.IoStats;
+import dev.extos.io.LoadedFilter;
+import dev.extos.io.ProgramFaultException;
+import dev.extos.io.RecordRejectedException;
+import dev.extos.io.RecordTooLargeException;
+import dev.extos.isa.ExtosException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
+import java.nio.file.OpenOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * An {@link ExtFile} of the embedded domain. The file is mapped in windows of up to the domain's
+ * window size; a window is mapped once as the program's data region and each record's
+ * {@code data}/{@code data_end} point into it, so per record nothing is mapped, copied or
+ * allocated except the kept bytes' copy to the destination.
+ */
+final class MappedExtFile implements ExtFile {
+    private static final int STAGING = 1 << 20;
+    private static final int STREAM_BATCH = 256;
+
+    private final EmbeddedDomain domain;
+    private final Path path;
+    private final Framing framing;
+    private final Framer framer;
+    private final Output output;
+    private final long windowSize;
+    private final FileChannel channel;
+    private final ProgramMemory memory = new ProgramMemory(new ContextLayout(Hook.READ.programType()));
+    private final Frame frame = new Frame();
+
+    private Arena arena;
+    private MemorySegment window;
+    private long windowStart;
+    private long windowEnd;
+
+    private long position;
+    private long index;
+    private long endPosition;
+    private long endIndex;
+
+    // The verdict on a kept record that did not fit, so the filter does not run on it twice.
+    private boolean hasPending;
+    private long pendingOffset;
+    private long pendingLength;
+    private EmbeddedFilter pendingFilter;
+    private long pendingKept;
+
+    private ByteBuffer staging;
+    private MemorySegment writeStage = MemorySegment.ofArray(new byte[0]);
+
+    MappedExtFile(EmbeddedDomain domain, Path path, Framing framing, long windowSize, OpenOption... options) throws IOException {
+        this.domain = domain;
+        this.path = path;
+        this.framing = framing;
+        this.windowSize = windowSize;
+        this.output = Output.of(framing);
+        this.framer = switch (framing) {
+            case Framing.Lines l -> new Framers.Lines();
+            case Framing.Fixed f -> new Framers.Fixed(f.size());
+            case Framing.LengthPrefixed p -> new Framers.LengthPrefixed(p.width(), p.order());
+            case Framing.Program p -> new Framers.Program(domain.check(p.framer(), Hook.FRAME));
+        };
+        Set<OpenOption> opts = new HashSet<>(List.of(options));
+        opts.add(StandardOpenOption.READ);
+        this.channel = FileChannel.open(path, opts);
+    }
+
+    @Override
+    public Path path() {
+        return path;
+    }
+
+    @Override
+    public Framing framing() {
+        return framing;
+    }
+
+    @Override
+    public long size() throws IOException {
+        return channel.size();
+    }
+
+    @Override
+    public long position() {
+        return position;
+    }
+
+    @Override
+    public void position(long newPosition) {
+        if (newPosition < 0) {
+            throw new IllegalArgumentException("negative position " + newPosition);
+        }
+        position = newPosition;
+        index = 0;
+    }
+
+    @Override
+    public IoStats read(ByteBuffer dst, LoadedFilter filter, ByteBuffer args) throws IOException {
+        try {
+            return pump(position, index, new BufferSink(dst), domain.check(filter, Hook.READ), args);
+        } finally {
+            position = endPosition;
+            index = endIndex;
+        }
+    }
+
+    @Override
+    public IoStats read(long from, ByteBuffer dst, LoadedFilter filter, ByteBuffer args) throws IOException {
+        if (from < 0) {
+            throw new IllegalArgumentException("negative position " + from);
+        }
+        return pump(from, 0, new BufferSink(dst), domain.check(filter, Hook.READ), args);
+    }
+
+    @Override
+    public IoStats transfer(WritableByteChannel target, LoadedFilter filter, ByteBuffer args) throws IOException {
+        if (staging == null) {
+            staging = ByteBuffer.allocateDirect(STAGING);
+        }
+        try {
+            return pump(position, index, new ChannelSink(target, staging), domain.check(filter, Hook.READ), args);
+        } finally {
+            position = endPosition;
+            index = endIndex;
+        }
+    }
+
+    @Override
+    public Stream<ByteBuffer> records(LoadedFilter filter, ByteBuffer args) {
+        EmbeddedFilter f = domain.check(filter, Hook.READ);
+        ArrayDeque<ByteBuffer> queue = new ArrayDeque<>();
+        Spliterator<ByteBuffer> records = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE,
+                Spliterator.ORDERED | Spliterator.NONNULL) {
+            private boolean done;
+
+            @Override
+            public boolean tryAdvance(Consumer<? super ByteBuffer> action) {
+                while (queue.isEmpty() && !done) {
+                    try {
+                        done = pump(position, index, new QueueSink(queue, STREAM_BATCH), f, args).endOfFile();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    } finally {
+                        position = endPosition;
+                        index = endIndex;
+                    }
+                }
+                if (queue.isEmpty()) {
+                    return false;
+                }
+                action.accept(queue.poll());
+                return true;
+            }
+        };
+        return StreamSupport.stream(records, false);
+    }
+
+    /** Frames and filters records from {@code from} into {@code sink}; leaves where it stopped in endPosition/endIndex. */
+    private IoStats pump(long from, long startIndex, Sink sink, EmbeddedFilter filter, ByteBuffer args) throws IOException {
+        long start = System.nanoTime();
+        long fileSize = channel.size();
+        if (window != null && windowEnd > fileSize) {
+            unmap();
+        }
+        if (window != null) {
+            memory.data(window);  // a write in between maps its own buffer as the data
+        }
+        memory.args(args == null ? MemorySegment.NULL : MemorySegment.ofBuffer(args).asReadOnly());
+        long pos = from;
+        long idx = startIndex;
+        long seen = 0;
+        long kept = 0;
+        long out = 0;
+        long sampledNanos = 0;
+        long samples = 0;
+        long timedSeen = 0;
+        boolean eof = false;
+        endPosition = pos;
+        endIndex = idx;
+        try {
+            while (true) {
+                if (pos >= fileSize) {
+                    eof = true;
+                    break;
+                }
+                if (window == null || pos < windowStart || pos >= windowEnd) {
+                    map(pos, fileSize);
+                }
+                long at = pos - windowStart;
+                long limit = windowEnd - windowStart;
+                boolean atEof = windowEnd == fileSize;
+                long consumed = framer.frame(window, at, limit, atEof, pos, frame);
+                if (consumed == 0) {
+                    if (!atEof && at > 0) {
+                        map(pos, fileSize);  // the record crosses the window's end: slide the window to it
+                        continue;
+                    }
+                    throw atEof
+                            ? new FramingException(path + ": the last record, at byte " + pos + ", is cut short by the end"
+                            + " of the file (" + (fileSize - pos) + " bytes left)", pos, true, null)
+                            : new FramingException(path + ": the record at byte " + pos + " is larger than the "
+                            + windowSize + "-byte mapping window", pos, false, null);
+                }
+                long keep;
+                if (hasPending && pendingOffset == pos && pendingFilter == filter && pendingLength == frame.length) {
+                    keep = pendingKept;
+                    hasPending = false;
+                } else if (filter == null) {
+                    keep = frame.length;
+                    seen++;
+                } else {
+                    long r0;
+                    // Timed: the second record and every 64th after it (the first run of a program
+                    // can include one-time linking that would swamp the estimate).
+                    if ((seen & (IoStats.SAMPLE_EVERY - 1)) == 1) {
+                        long t = System.nanoTime();
+                        r0 = run(filter, frame.payload, pos, idx);
+                        sampledNanos += System.nanoTime() - t;
+                        samples++;
+                    } else {
+                        r0 = run(filter, frame.payload, pos, idx);
+                    }
+                    seen++;
+                    timedSeen++;
+                    keep = Math.min(r0 & 0xffffffffL, frame.length);
+                }
+                if (keep > 0) {
+                    long size = output.size(keep, frame.delimited);
+                    if (!sink.fits(size)) {
+                        hasPending = true;
+                        pendingOffset = pos;
+                        pendingLength = frame.length;
+                        pendingFilter = filter;
+                        pendingKept = keep;
+                        if (sink.isEmpty()) {
+                            throw new RecordTooLargeException(path + ": record " + idx + " at byte " + pos + " is "
+                                    + size + " bytes as delivered, more than the " + "whole buffer holds", pos, size);
+                        }
+                        break;
+                    }
+                    sink.put(output, window, frame.payload, keep, frame.delimited, size);
+                    kept++;
+                    out += size;
+                }
+                pos += consumed;
+                idx++;
+            }
+        } catch (InternalError e) {
+            // A mapped page vanished: the file was truncated under us.
+            throw truncated(pos, e);
+        } catch (IndexOutOfBoundsException e) {
+            if (channel.size() < fileSize) {
+                throw truncated(pos, e);
+            }
+            throw e;
+        } finally {
+            // Wherever the loop stopped (the end, a full sink, an error), pos is the first record not consumed.
+            endPosition = pos;
+            endIndex = idx;
+            sink.finish();
+        }
+        long programNanos = samples == 0 ? 0 : sampledNanos * timedSeen / samples;
+        return new IoStats(seen, kept, pos - from, out, programNanos, System.nanoTime() - start, eof);
+    }
+
+    private long run(EmbeddedFilter filter, long payload, long pos, long idx) throws IOException {
+        try {
+            return memory.runRecord(filter, payload, frame.length, pos, idx);
+        } catch (ExtosException e) {
+            if (channel.size() < windowEnd) {
+                throw truncated(pos, e);
+            }
+            throw new ProgramFaultException(filter.name() + " faulted on record " + idx + " at byte " + pos + " of " + path
+                    + ": " + e.getMessage(), idx, pos, e);
+        }
+    }
+
+    private FileTruncatedException truncated(long pos, Throwable cause) {
+        unmap();
+        return new FileTruncatedException(path + " was truncated while being read; stopped at byte " + pos
+                + ", after the last whole record delivered", pos, cause);
+    }
+
+    private void map(long pos, long fileSize) throws IOException {
+        unmap();
+        mapWindow(pos, fileSize);
+        memory.data(window);
+    }
+
+    private void mapWindow(long pos, long fileSize) throws IOException {
+        long length = Math.min(windowSize, fileSize - pos);
+        Arena a = Arena.ofShared();
+        try {
+            window = channel.map(FileChannel.MapMode.READ_ONLY, pos, length, a);
+        } catch (IOException | RuntimeException e) {
+            a.close();
+            if (channel.size() < pos + length) {
+                // Mapping past the end fails (a read-only channel cannot extend the file): it shrank since the call began.
+                throw truncated(pos, e);
+            }
+            throw e;
+        }
+        arena = a;
+        windowStart = pos;
+        windowEnd = pos + length;
+    }
+
+    private void unmap() {
+        if (arena != null) {
+            arena.close();
+            arena = null;
+            window = null;
+        }
+    }
+
+    @Override
+    public IoStats write(ByteBuffer src, LoadedFilter filter, ByteBuffer args) throws IOException {
+        long start = System.nanoTime();
+        EmbeddedFilter f = domain.check(filter, Hook.WRITE);
+        MemorySegment in = MemorySegment.ofBuffer(src).asReadOnly();
+        long size = in.byteSize();
+        if (writeStage.byteSize() < size) {
+            writeStage = MemorySegment.ofArray(new byte[(int) Math.max(size, Math.min(2 * writeStage.byteSize(), Integer.MAX_VALUE - 8))]);
+        }
+        long fileEnd = channel.size();
+        memory.args(args == null ? MemorySegment.NULL : MemorySegment.ofBuffer(args).asReadOnly());
+        memory.data(in);
+        long at = 0;
+        long out = 0;
+        long records = 0;
+        long programNanos = 0;
+        while (at < size) {
+            long consumed = framer.frame(in, at, size, true, fileEnd + out, frame);
+            if (consumed == 0) {
+                throw new FramingException("write to " + path + ": the last record in the buffer, at byte " + at
+                        + ", is incomplete; nothing was written", fileEnd + out, true, null);
+            }
+            long keep = frame.length;
+            if (f != null) {
+                long t = System.nanoTime();
+                long r0;
+                try {
+                    r0 = memory.runRecord(f, frame.payload, frame.length, fileEnd + out, records);
+                } catch (ExtosException e) {
+                    throw new ProgramFaultException(f.name() + " faulted on record " + records + " of a write to " + path
+                            + " (bytes " + at + ".." + (at + consumed) + " of the buffer); nothing was written: "
+                            + e.getMessage(), records, fileEnd + out, e);
+                }
+                programNanos += System.nanoTime() - t;
+                keep = Math.min(r0 & 0xffffffffL, frame.length);
+                if (keep == 0) {
+                    throw new RecordRejectedException(f.name() + " rejected record " + records + " of a write to " + path
+                            + " (bytes " + at + ".." + (at + consumed) + " of the buffer); nothing was written",
+                            records, fileEnd + out);
+                }
+            }
+            out += output.write(writeStage, out, in, frame.payload, keep, frame.delimited);
+            at += consumed;
+            records++;
+        }
+        ByteBuffer bytes = writeStage.asSlice(0, out).asByteBuffer();
+        long p = fileEnd;
+        while (bytes.hasRemaining()) {
+            p += channel.write(bytes, p);
+        }
+        src.position(src.limit());
+        return new IoStats(records, records, size, out, programNanos, System.nanoTime() - start, false);
+    }
+
+    @Override
+    public void close() throws IOException {
+        unmap();
+        channel.close();
+    }
+}

@@ -1,0 +1,19 @@
+package dev.extos.io.internal;
+
+import java.io.IOException;
+import java.lang.foreign.MemorySegment;
+
+/** Where a read delivers kept records: the caller's buffer, a channel, or a stream's queue. */
+abstract class Sink {
+    /** Whether a delivered record of {@code size} bytes fits now; if not, the read stops before it. */
+    abstract boolean fits(long size);
+
+    /** Whether nothing has been delivered in this call (a record that does not fit then never will). */
+    abstract boolean isEmpty();
+
+    /** Delivers a kept record of {@code size} bytes. */
+    abstract void put(Output output, MemorySegment src, long from, long kept, boolean delimited, long size) throws IOException;
+
+    /** Ends the call (makes what was delivered visible). */
+    abstract void finish() throws IOException;
+}
