@@ -1,7 +1,9 @@
 package dev.extos.io;
 
 import dev.extos.isa.MapSpec;
+import dev.extos.vm.maps.BpfMap;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A program a {@link Domain} verified and compiled for one hook, ready to pass to
@@ -18,8 +20,14 @@ public interface LoadedFilter {
     /** Its length in instructions. */
     int instructionCount();
 
-    /** The maps it declares (map i is {@code maps().get(i)}); their creation is the domain's job. */
+    /** The maps it declares (map i is {@code maps().get(i)}). */
     List<MapSpec> maps();
+
+    /**
+     * Its map called {@code name}, to read what the filter aggregated (or to seed a lookup table)
+     * from the application; every run of this filter in its domain shares it.
+     */
+    Optional<BpfMap> map(String name);
 
     /** Time the verifier took, in nanoseconds. */
     long verificationNanos();

@@ -105,6 +105,39 @@ public record ProgramType(String name, List<ContextField> context, int contextSi
         };
     }
 
+    /**
+     * Bytes of the context as the host lays it out: the declared struct, then one 64-bit slot per
+     * pointer field, because an address in the program's memory (region << 32 | offset) does not
+     * fit a 32-bit field. The verifier lowers each load of a pointer field to a load of its slot.
+     */
+    public int hostContextSize() {
+        return contextSize + 8 * (int) context.stream().filter(f -> f.kind() != FieldKind.SCALAR).count();
+    }
+
+    /** The offset, in the host's context, of the 64-bit slot holding pointer field {@code name}. */
+    public int pointerSlot(String name) {
+        int slot = contextSize;
+        for (ContextField f : context) {
+            if (f.kind() != FieldKind.SCALAR) {
+                if (f.name().equals(name)) {
+                    return slot;
+                }
+                slot += 8;
+            }
+        }
+        throw new IllegalArgumentException(this.name + " has no pointer field '" + name + "'");
+    }
+
+    /** The offset of field {@code name} in the declared struct. */
+    public int fieldOffset(String name) {
+        for (ContextField f : context) {
+            if (f.name().equals(name)) {
+                return f.offset();
+            }
+        }
+        throw new IllegalArgumentException(this.name + " has no field '" + name + "'");
+    }
+
     /** True for the conformance memory convention. */
     public boolean isMemory() {
         return memorySize >= 0;

@@ -94,6 +94,40 @@ class VerdictTest {
     }
 
     @Test
+    void pointerFieldLoadsAreLoweredToTheirSixtyFourBitSlots() {
+        Verdict v = verify("""
+                ldxw %r2, [%r1+0]
+                mov %r3, %r1
+                add %r3, 4
+                ldxw %r4, [%r3+0]
+                ldxw %r5, [%r1+12]
+                mov %r0, 0
+                exit
+                """, ProgramType.xdp());
+        Program lowered = ((Verdict.Accepted) v).program().program();
+        // xdp_md is 24 bytes; data's slot follows it at 24, data_end's at 32.
+        assertThat(ProgramType.xdp().hostContextSize()).isEqualTo(24 + 3 * 8);
+        assertThat(lowered.at(0)).isEqualTo(Assembler.assemble("ldxdw %r2, [%r1+24]").at(0));
+        assertThat(lowered.at(3)).isEqualTo(Assembler.assemble("ldxdw %r4, [%r3+28]").at(0));
+        assertThat(lowered.at(4)).isEqualTo(Assembler.assemble("ldxw %r5, [%r1+12]").at(0));
+    }
+
+    @Test
+    void oneLoadOfDifferentPointerFieldsOnDifferentPathsIsRejected() {
+        Verdict v = verify("""
+                mov %r3, %r1
+                ldxw %r5, [%r1+16]
+                jeq %r5, 0, +1
+                add %r3, 4
+                ldxw %r0, [%r3+0]
+                mov %r0, 0
+                exit
+                """, ProgramType.xdp());
+        assertThat(v).isInstanceOf(Verdict.Rejected.class);
+        assertThat(((Verdict.Rejected) v).message()).startsWith("insn 4: ").contains("pointer fields need an instruction of their own");
+    }
+
+    @Test
     void factsNameTheMapOfEachMapValueAccess() {
         List<MapSpec> maps = List.of(MapSpec.of("counts", MapType.HASH, 4, 8, 16),
                 MapSpec.global(".data", 16, new byte[0], false), MapSpec.global(".bss", 16, new byte[0], false));

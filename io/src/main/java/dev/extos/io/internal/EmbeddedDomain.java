@@ -12,11 +12,12 @@ import dev.extos.isa.Program;
 import dev.extos.verifier.HelperCatalog;
 import dev.extos.verifier.HelperPrototype;
 import dev.extos.verifier.Verdict;
-import dev.extos.verifier.VerifiedProgram;
 import dev.extos.verifier.Verifier;
 import dev.extos.verifier.VerifierOptions;
 import dev.extos.vm.Engine;
 import dev.extos.vm.HelperTable;
+import dev.extos.vm.maps.MapAccount;
+import dev.extos.vm.maps.ProgramMaps;
 import java.io.IOException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
@@ -26,10 +27,14 @@ import java.util.List;
 public final class EmbeddedDomain implements Domain {
     /** Bytes of a file mapped at once; a region of the program's memory must stay below 4 GiB. */
     public static final long DEFAULT_WINDOW = 1L << 30;
+    /** Bytes of map memory the domain's filters may hold together. */
+    public static final long DEFAULT_MAP_LIMIT = 1L << 30;
 
     private final Engine engine;
     private final long window;
     private final HelperTable helpers = HelperTable.standard();
+    /** All maps of this domain's filters count against one account (DEFAULT_MAP_LIMIT). */
+    private final MapAccount mapAccount = new MapAccount("embedded domain", DEFAULT_MAP_LIMIT);
 
     /** A domain running programs with {@code engine} and mapping files {@code window} bytes at a time (tests use small windows). */
     public EmbeddedDomain(Engine engine, long window) {
@@ -47,34 +52,15 @@ public final class EmbeddedDomain implements Domain {
 
     @Override
     public LoadedFilter load(String name, Program program, Hook hook, List<MapSpec> maps) {
-        if (!maps.isEmpty()) {
-            // The seam for maps: create them from the specs, map their values at FIRST_MAP_REGION + i
-            // and give the engine helpers bound to them. Until that is wired, say so instead of failing later.
-            throw new ProgramRejectedException(name, "it declares " + maps.size() + " map(s); the embedded domain does"
-                    + " not create maps yet", List.of());
-        }
         Verdict verdict = Verifier.verify(program, hook.programType(), maps, VerifierOptions.DEFAULT);
         return switch (verdict) {
             case Verdict.Rejected r -> throw new ProgramRejectedException(name, r.message(), r.log());
             case Verdict.Accepted a -> {
-                checkHelpers(name, program);
-                VerifiedProgram rewritten = ContextRewrite.apply(name, a.program());
-                yield new EmbeddedFilter(name, hook, engine.load(rewritten, helpers),
-                        new ContextLayout(hook.programType()), program.instructions().size(), maps, a.stats().nanos(), this);
+                ProgramMaps created = ProgramMaps.create(maps, mapAccount);
+                yield new EmbeddedFilter(name, hook, engine.load(a.program(), helpers), program.instructions().size(),
+                        created, a.stats().nanos(), this);
             }
         };
-    }
-
-    /** Refuses at load, not on the first record, a call to a helper this domain does not provide. */
-    private void checkHelpers(String name, Program program) {
-        for (int pc : program.startSlots()) {
-            if (program.at(pc) instanceof Instruction.Call c && helpers.get(c.helper()) == null) {
-                HelperPrototype p = HelperCatalog.all().get(c.helper());
-                throw new ProgramRejectedException(name, "insn " + pc + ": call " + c.helper() + ": helper "
-                        + (p == null ? "" : p.name() + " (" + c.helper() + ") ") + "is not provided by the embedded"
-                        + " domain yet", List.of());
-            }
-        }
     }
 
     @Override

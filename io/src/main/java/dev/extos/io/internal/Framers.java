@@ -73,7 +73,7 @@ final class Framers {
 
         Program(EmbeddedFilter framer) {
             this.framer = framer;
-            this.memory = new ProgramMemory(framer.layout());
+            this.memory = new ProgramMemory(framer.hook().programType());
         }
 
         @Override

@@ -48,7 +48,7 @@ final class MappedExtFile implements ExtFile {
     private final Output output;
     private final long windowSize;
     private final FileChannel channel;
-    private final ProgramMemory memory = new ProgramMemory(new ContextLayout(Hook.READ.programType()));
+    private final ProgramMemory memory = new ProgramMemory(Hook.READ.programType());
     private final Frame frame = new Frame();
 
     private Arena arena;

@@ -1,6 +1,8 @@
 package dev.extos.io.internal;
 
+import dev.extos.verifier.ProgramType;
 import dev.extos.vm.AddressSpace;
+import dev.extos.vm.maps.ProgramMaps;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
@@ -26,18 +28,28 @@ final class ProgramMemory {
     private final int argsEndSlot;
     private MemorySegment data;
     private MemorySegment args;
+    private ProgramMaps installed;
 
-    ProgramMemory(ContextLayout layout) {
-        context = AddressSpace.allocate(layout.size());
+    /** Memory for programs of {@code type} (its host context layout: the struct, then the 64-bit pointer slots). */
+    ProgramMemory(ProgramType type) {
+        context = AddressSpace.allocate(type.hostContextSize());
         contextAddress = space.mapContext(context, false);
-        dataSlot = layout.shadow("data");
-        dataEndSlot = layout.shadow("data_end");
-        offsetSlot = layout.field("offset");
-        boolean record = layout.type().contextSize() == 32;
-        indexSlot = record ? layout.field("index") : -1;
-        argsSlot = record ? layout.shadow("args") : -1;
-        argsEndSlot = record ? layout.shadow("args_end") : -1;
+        dataSlot = type.pointerSlot("data");
+        dataEndSlot = type.pointerSlot("data_end");
+        offsetSlot = type.fieldOffset("offset");
+        boolean record = type.fieldAt(type.fieldOffset("offset")).size() == 8 && type.contextSize() == 32;
+        indexSlot = record ? type.fieldOffset("index") : -1;
+        argsSlot = record ? type.pointerSlot("args") : -1;
+        argsEndSlot = record ? type.pointerSlot("args_end") : -1;
         args(MemorySegment.NULL);
+    }
+
+    /** Makes {@code filter}'s maps the ones this memory's runs see, unless they already are. */
+    private void use(EmbeddedFilter filter) {
+        if (filter.programMaps() != installed) {
+            filter.programMaps().install(space);
+            installed = filter.programMaps();
+        }
     }
 
     /** Maps {@code bytes} (a window of the file, or a write's buffer) as the record data, unless it already is. */
@@ -66,6 +78,7 @@ final class ProgramMemory {
         context.set(U64, dataEndSlot, DATA + start + length);
         context.set(U64, offsetSlot, fileOffset);
         context.set(U64, indexSlot, index);
+        use(filter);
         return filter.executable().run(space, contextAddress);
     }
 
@@ -74,6 +87,7 @@ final class ProgramMemory {
         context.set(U64, dataSlot, DATA + start);
         context.set(U64, dataEndSlot, DATA + limit);
         context.set(U64, offsetSlot, fileOffset);
+        use(framer);
         return framer.executable().run(space, contextAddress);
     }
 }

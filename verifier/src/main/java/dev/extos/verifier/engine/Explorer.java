@@ -192,7 +192,9 @@ public final class Explorer implements Env {
         if (options.verbose()) {
             log("accepted: " + processed + " instructions processed, " + stored + " states stored, " + pruned + " paths pruned");
         }
-        return new Verdict.Accepted(new VerifiedProgram(program, type, maps, facts()), stats(start), log);
+        InstructionFacts facts = facts();
+        return new Verdict.Accepted(new VerifiedProgram(ContextLowering.apply(program, type, facts), type, maps, facts),
+                stats(start), log);
     }
 
     private InstructionFacts facts() {
@@ -314,7 +316,16 @@ public final class Explorer implements Env {
 
     @Override
     public void touchContextField(int offset) {
+        int old = targetOf[currentPc];
+        if (old >= 0 && old != offset && (isPointerField(old) || isPointerField(offset))) {
+            throw new VerifyError("this load reads context field " + type.fieldAt(old).name() + " on one path and "
+                    + type.fieldAt(offset).name() + " on another; pointer fields need an instruction of their own");
+        }
         touchTarget(offset);
+    }
+
+    private boolean isPointerField(int offset) {
+        return type.fieldAt(offset).kind() != dev.extos.verifier.FieldKind.SCALAR;
     }
 
     private void touchTarget(int target) {
