@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "cat", mixinStandardHelpOptions = true,
         description = {"Writes the records of FILE that the filter keeps to standard output.",
             "",
-            "The filter is an extos/read program (assembly: .s or .asm). It",
+            "The filter is an extos/read program (.o from clang, or assembly). It",
             "runs on every record where the record lies in the mapped file;",
             "only kept records are written, framed as in the file. Without",
             "--filter every record is kept. A closed pipe ends it quietly."})
@@ -39,8 +39,11 @@ final class CatCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--filter", paramLabel = "PROG", description = "The extos/read filter (.s or .asm).")
+    @Option(names = "--filter", paramLabel = "PROG", description = "The extos/read filter (.o, .s or .asm).")
     private String filter;
+
+    @Option(names = "--section", paramLabel = "NAME", description = "For a .o filter: the function or SEC() name of the program.")
+    private String section;
 
     @Option(names = "--framing", paramLabel = "FRAMING", defaultValue = "lines",
             description = "lines, fixed:N, len16le, len16be, len32le, len32be, or program:PROG.s for a framer"
@@ -72,7 +75,7 @@ final class CatCommand implements Callable<Integer> {
         try (Domain domain = ExtOS.embedded(engine)) {
             Framing f = framing(domain);
             LoadedFilter program = filter == null ? null
-                    : domain.load(Inputs.displayName(filter), ProgramFiles.load(filter), Hook.READ);
+                    : load(domain, filter, section, Hook.READ);
             ByteBuffer arguments = args == null ? null : ByteBuffer.wrap(Hex.parse(args, "--args"));
             try (ExtFile in = domain.open(file, f); WritableByteChannel out = target()) {
                 IoStats s = in.transfer(out, program, arguments);
@@ -89,10 +92,16 @@ final class CatCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Loads the program in {@code file} (with its maps, for a .o file) into {@code domain} for {@code hook}. */
+    private static LoadedFilter load(Domain domain, String file, String section, Hook hook) {
+        ProgramSource source = ProgramSource.load(file, section);
+        return domain.load(Inputs.displayName(file), source.program(), hook, source.maps());
+    }
+
     private Framing framing(Domain domain) {
         if (framing.startsWith("program:")) {
             String prog = framing.substring("program:".length());
-            return Framing.program(domain.load(Inputs.displayName(prog), ProgramFiles.load(prog), Hook.FRAME));
+            return Framing.program(load(domain, prog, null, Hook.FRAME));
         }
         try {
             return Framing.parse(framing);
