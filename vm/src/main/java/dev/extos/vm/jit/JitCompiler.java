@@ -1,6 +1,7 @@
 package dev.extos.vm.jit;
 
 import dev.extos.isa.Program;
+import dev.extos.verifier.VerifiedProgram;
 import dev.extos.vm.Engine;
 import dev.extos.vm.Executable;
 import dev.extos.vm.HelperTable;
@@ -47,7 +48,6 @@ public final class JitCompiler implements Engine {
     private final long backwardJumpLimit;
     private final int chunkBytes;
     private final boolean splitEverything;
-    private final MemoryAccessStrategy memory = new CheckedMemoryAccess();
 
     /** A JIT with the interpreter's default backward-jump limit. */
     public JitCompiler() {
@@ -79,8 +79,26 @@ public final class JitCompiler implements Engine {
         return compile(program, helpers).executable();
     }
 
+    /**
+     * Loads a verified program: where the verifier's facts name the region an access touches, the
+     * code accesses that region's segment directly (see {@link DirectMemoryAccess}).
+     */
+    @Override
+    public Executable load(VerifiedProgram program, HelperTable helpers) {
+        return compile(program, helpers).executable();
+    }
+
     /** Compiles {@code program}, or prepares it for the interpreter if it is too large; says which. */
     public Compilation compile(Program program, HelperTable helpers) {
+        return compile(program, helpers, new CheckedMemoryAccess());
+    }
+
+    /** Compiles a verified program with direct region access where its facts allow, or falls back as above. */
+    public Compilation compile(VerifiedProgram program, HelperTable helpers) {
+        return compile(program.program(), helpers, new DirectMemoryAccess(program.program(), program.facts()));
+    }
+
+    private Compilation compile(Program program, HelperTable helpers, MemoryAccessStrategy memory) {
         // The interpreter's loader performs the load-time checks (jump targets, unresolved lddw,
         // packet loads, kfuncs) with its exact messages, and is the fallback if we cannot compile.
         Executable interpreted = new Interpreter(backwardJumpLimit).load(program, helpers);
@@ -95,7 +113,7 @@ public final class JitCompiler implements Engine {
                 split.add(f.entry());
             }
         }
-        byte[] bytes = write(plan, split);
+        byte[] bytes = write(plan, memory, split);
         Map<String, Integer> tooLarge = bytes == null ? Map.of() : tooLarge(bytes);
         if (bytes == null || !tooLarge.isEmpty()) {
             // Second pass: split the functions whose method came out too large (or, when the
@@ -108,7 +126,7 @@ public final class JitCompiler implements Engine {
                     split.add(f.entry());
                 }
             }
-            bytes = write(plan, split);
+            bytes = write(plan, memory, split);
             if (bytes == null) {
                 return fallBack(interpreted, program, "the class file cannot hold it, even split");
             }
@@ -122,7 +140,7 @@ public final class JitCompiler implements Engine {
     }
 
     /** The class, or null when the class file API refuses it (over 64 KiB of code, a full constant pool). */
-    private byte[] write(ProgramPlan plan, Set<Integer> split) {
+    private byte[] write(ProgramPlan plan, MemoryAccessStrategy memory, Set<Integer> split) {
         try {
             return ClassEmitter.write(plan, memory, backwardJumpLimit, split, chunkBytes);
         } catch (IllegalArgumentException e) {
