@@ -26,7 +26,7 @@ import java.lang.foreign.ValueLayout;
 /**
  * Direct access for a verified program: where the verifier's facts name the one region kind an
  * instruction touches, the generated code reads or writes that region's {@link java.lang.foreign.MemorySegment}
- * at the address's low 32 bits, with no region decoding. The segments come from
+ * at the address minus the region's base, with no region decoding. The segments come from
  * {@link AddressSpace#directSegments()} once per method entry (so a remap between runs is seen),
  * and the segment's own bounds and read-only checks keep the code memory-safe even if a fact were
  * wrong. A stack access through r10 uses the current frame at a constant offset; one through
@@ -241,13 +241,12 @@ final class DirectMemoryAccess implements MemoryAccessStrategy {
             // r10 is the frame's top: base + STACK_SIZE.
             c.loadConstant((long) AddressSpace.STACK_SIZE + offset);
         } else {
+            // The offset is the address minus the region's base, not its low half: for an address
+            // in another region (a wrong fact) it falls outside the segment and the checked path
+            // takes over, and it stays linear in the registers, which lets C2 hoist bounds checks.
             cx.loadReg(base);
-            if (offset != 0) {
-                c.loadConstant((long) offset);
-                c.ladd();
-            }
-            c.loadConstant(0xffffffffL);
-            c.land();
+            c.loadConstant((long) offset - AddressSpace.base(FIXED_REGIONS[t]));
+            c.ladd();
         }
     }
 

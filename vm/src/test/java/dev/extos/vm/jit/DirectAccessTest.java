@@ -86,18 +86,22 @@ class DirectAccessTest {
     }
 
     @Test
-    void aWrongFactReachesOnlyTheRegionItNames() {
-        // Facts that (wrongly) say the load through r1 reads the context: the code reads the
-        // context segment at the address's offset, never outside a mapped segment.
-        Program program = Assembler.assemble("ldxb %r0, [%r1+1]\nexit");
+    void aWrongFactChangesNothing() {
+        // Facts that (wrongly) say the loads through r1 read the context: the offset from the
+        // context's base falls outside its segment, so the checked path reads the data as the
+        // interpreter does; a store claimed for the read-only context still lands in the data.
+        Program program = Assembler.assemble("ldxb %r0, [%r1+1]\nstb [%r1+2], 9\nldxb %r2, [%r1+2]\nadd %r0, %r2\nexit");
         RegionKind[] facts = new RegionKind[program.slotCount()];
         facts[0] = RegionKind.CONTEXT;
+        facts[1] = RegionKind.CONTEXT;
+        facts[2] = RegionKind.STACK;
         VerifiedProgram lying = new VerifiedProgram(program, ProgramType.memory(4), List.of(), new InstructionFacts(facts));
         AddressSpace space = new AddressSpace();
         space.mapContext(bytes(0, 77, 0, 0), false);
         long base = space.mapData("record", bytes(0, 5, 0, 0), true);
-        assertThat(new JitCompiler().load(lying, HelperTable.standard()).run(space, base, 4)).isEqualTo(77);
-        assertThat(new JitCompiler().load(program, HelperTable.standard()).run(space, base, 4)).isEqualTo(5);
+        Compilation c = new JitCompiler().compile(lying, HelperTable.standard());
+        assertThat(BytecodeDump.of(c.classBytes().orElseThrow())).contains("directSegments");
+        assertThat(c.executable().run(space, base, 4)).isEqualTo(14);
     }
 
     @Test
