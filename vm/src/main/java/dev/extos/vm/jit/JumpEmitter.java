@@ -16,7 +16,8 @@ import java.lang.constant.MethodTypeDesc;
 /**
  * Conditional and unconditional jumps become JVM branches to the target slot's label. A backward
  * jump (negative offset, as the interpreter counts them) first spends one unit of the run's
- * budget, held in a local so that a loop costs a decrement and a test, no memory access.
+ * budget, held in a local so that a loop costs a decrement and a test, no memory access; code
+ * planned without a budget (see {@link ProgramPlan#withoutBudget()}) jumps straight away.
  */
 final class JumpEmitter {
     private JumpEmitter() {
@@ -28,7 +29,7 @@ final class JumpEmitter {
     static void jump(EmitContext cx, int pc, Jump j) {
         Label target = cx.label(pc + 1 + j.offset());
         Opcode taken = compare(cx, j);
-        if (j.offset() >= 0) {
+        if (j.offset() >= 0 || !cx.plan.hasBackwardJumps()) {
             cx.code.branch(taken, target);
             return;
         }
@@ -40,7 +41,7 @@ final class JumpEmitter {
     }
 
     static void goto_(EmitContext cx, int pc, Goto g) {
-        if (g.offset() < 0) {
+        if (g.offset() < 0 && cx.plan.hasBackwardJumps()) {
             spendBudget(cx, pc);
         }
         cx.code.goto_(cx.label(pc + 1 + g.offset()));

@@ -104,6 +104,42 @@ class DirectAccessTest {
         assertThat(c.executable().run(space, base, 4)).isEqualTo(14);
     }
 
+    private static final String LOOP_100 = """
+            mov %r0, 0
+            mov %r3, 0
+            loop:
+            add %r0, %r3
+            add %r3, 1
+            jlt %r3, 100, loop
+            exit
+            """;
+
+    @Test
+    void aVerifiedLoopKeepsNoBudgetUnderTheDefaultLimit() {
+        Compilation c = new JitCompiler().compile(verify(LOOP_100, 0), HelperTable.standard());
+        assertThat(BytecodeDump.of(c.classBytes().orElseThrow())).doesNotContain("backward jumps");
+        assertThat(c.executable().run(new AddressSpace(), 0, 0)).isEqualTo(4950);
+    }
+
+    @Test
+    void anExplicitLimitIsCountedAsTheInterpreterCountsIt() {
+        VerifiedProgram p = verify(LOOP_100, 0);
+        Executable jit = new JitCompiler(50).load(p, HelperTable.standard());
+        Executable interp = new Interpreter(50).load(p.program(), HelperTable.standard());
+        assertThatThrownBy(() -> jit.run(new AddressSpace(), 0, 0)).isInstanceOf(ExecutionFault.class)
+                .hasMessage(messageOf(() -> interp.run(new AddressSpace(), 0, 0)))
+                .hasMessageContaining("more than 50 backward jumps");
+    }
+
+    private static String messageOf(Runnable r) {
+        try {
+            r.run();
+        } catch (ExecutionFault f) {
+            return f.getMessage();
+        }
+        throw new AssertionError("no fault");
+    }
+
     @Test
     void aCalleeWritesItsCallersFrameThroughAPointer() {
         String asm = """
