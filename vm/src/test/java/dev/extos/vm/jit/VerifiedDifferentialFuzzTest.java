@@ -87,11 +87,13 @@ class VerifiedDifferentialFuzzTest {
     }
 
     /**
-     * Both JITs: with the harness's small budget, counted as the interpreter counts it, and with
-     * the default limit, where verified code keeps no budget (the generated loops are far shorter).
+     * Three JITs: with the harness's small budget, counted as the interpreter counts it; with the
+     * default limit, where verified code keeps no budget (the generated loops are far shorter);
+     * and split into chunks of a few instructions, each fetching its segments on entry.
      */
     private static String difference(List<String> oracle, VerifiedProgram verified) {
-        for (JitCompiler jit : new JitCompiler[] {new JitCompiler(Differential.BUDGET), new JitCompiler()}) {
+        for (JitCompiler jit : new JitCompiler[] {new JitCompiler(Differential.BUDGET), new JitCompiler(),
+                new JitCompiler(Differential.BUDGET, 1300, true)}) {
             List<String> runs = runs(jit.load(verified, HELPERS));
             if (!oracle.equals(runs)) {
                 return "interpreter " + oracle + "\n  jit " + runs;
