@@ -8,6 +8,7 @@
 module dev.extos.bench {
     requires dev.extos.vm;
     requires dev.extos.verifier;
+    requires dev.extos.linux;
     requires jmh.core;
 
     opens dev.extos.bench to jmh.core;

@@ -39,14 +39,18 @@ public final class BenchMain {
     }
 
     private static final Map<String, Group> GROUPS = Map.of(
-            "interp", new Group("Reference interpreter", "^" + Pattern.quote(InterpreterBench.class.getName() + ".") + ".*"));
+            "interp", new Group("Reference interpreter", "^" + Pattern.quote(InterpreterBench.class.getName() + ".") + ".*"),
+            "jit", new Group("JIT comparison", "^" + Pattern.quote(JitBench.class.getName() + ".") + ".*"));
 
     private static final String USAGE = """
             Usage: run-bench interp [options]
+                   run-bench jit [options]
                    run-bench verify
 
             Subcommands:
               interp               the reference interpreter (InterpreterBench: sumLoop, countNewlines)
+              jit                  interpreter, JIT, the kernel's JIT (BPF_PROG_TEST_RUN) and gcc -O2 on
+                                   sumLoop, countNewlines and packetParser (JitBench), with ratios
               verify               verification time: conformance programs, packet parsers, the cap
 
             Options:
@@ -192,35 +196,11 @@ public final class BenchMain {
 
     /** Runs the benchmarks, prints the table (and writes it to --out); returns the exit status. */
     static int run(Settings s, PrintStream console) throws RunnerException, IOException {
+        if (s.group().equals("jit")) {
+            return JitComparison.run(s, console);
+        }
         Group group = GROUPS.get(s.group());
-        String include = group.include();
-        if (s.filter() != null) {
-            // JMH finds the pattern in the full name; the lookahead adds the filter to the group.
-            include = "(?=.*(?:" + s.filter() + "))" + include;
-        }
-        ChainedOptionsBuilder options = new OptionsBuilder()
-                .include(include)
-                .forks(s.forks())
-                .warmupIterations(s.warmup())
-                .warmupTime(TimeValue.seconds(s.seconds()))
-                .measurementIterations(s.iterations())
-                .measurementTime(TimeValue.seconds(s.seconds()))
-                .shouldFailOnError(true);
-        if (Runtime.version().feature() >= 23) {
-            // JMH 1.37 calls sun.misc.Unsafe, which JDK 24+ warns about in every fork otherwise.
-            options.jvmArgsAppend("--sun-misc-unsafe-memory-access=allow");
-        }
-        for (String p : s.profilers()) {
-            // As on JMH's own command line: NAME or NAME:OPTIONS, e.g. perfasm:events=cpu-clock.
-            int colon = p.indexOf(':');
-            if (colon < 0) {
-                options.addProfiler(p);
-            } else {
-                options.addProfiler(p.substring(0, colon), p.substring(colon + 1));
-            }
-        }
-        Collection<RunResult> results = new Runner(options.build()).run();
-
+        Collection<RunResult> results = new Runner(options(s, group.include()).build()).run();
         List<Row> rows = new ArrayList<>();
         for (RunResult r : results) {
             String full = r.getParams().getBenchmark();
@@ -255,6 +235,36 @@ public final class BenchMain {
             console.println("Table written to " + s.out());
         }
         return 0;
+    }
+
+    /** JMH options for the benchmarks matching {@code include} (narrowed by --filter) with the settings' counts and profilers. */
+    static ChainedOptionsBuilder options(Settings s, String include) {
+        if (s.filter() != null) {
+            // JMH finds the pattern in the full name; the lookahead adds the filter to the group.
+            include = "(?=.*(?:" + s.filter() + "))" + include;
+        }
+        ChainedOptionsBuilder options = new OptionsBuilder()
+                .include(include)
+                .forks(s.forks())
+                .warmupIterations(s.warmup())
+                .warmupTime(TimeValue.seconds(s.seconds()))
+                .measurementIterations(s.iterations())
+                .measurementTime(TimeValue.seconds(s.seconds()))
+                .shouldFailOnError(true);
+        if (Runtime.version().feature() >= 23) {
+            // JMH 1.37 calls sun.misc.Unsafe, which JDK 24+ warns about in every fork otherwise.
+            options.jvmArgsAppend("--sun-misc-unsafe-memory-access=allow");
+        }
+        for (String p : s.profilers()) {
+            // As on JMH's own command line: NAME or NAME:OPTIONS, e.g. perfasm:events=cpu-clock.
+            int colon = p.indexOf(':');
+            if (colon < 0) {
+                options.addProfiler(p);
+            } else {
+                options.addProfiler(p.substring(0, colon), p.substring(colon + 1));
+            }
+        }
+        return options;
     }
 
     /** One benchmark's figures. */

@@ -43,6 +43,38 @@ class BpfTest {
     }
 
     @Test
+    void aTestRunHandsTheKernelThePacketAndReportsRetvalAndDuration() throws Exception {
+        Program p = Assembler.assemble("""
+                ldxw %r2, [%r1+0]
+                ldxw %r3, [%r1+4]
+                mov %r0, 0
+                mov %r4, %r2
+                add %r4, 14
+                jgt %r4, %r3, out
+                ldxb %r0, [%r2+13]
+                out:
+                exit
+                """);
+        byte[] packet = new byte[60];
+        packet[13] = 42;
+        try (LoadedProgram loaded = Bpf.load(Bpf.BPF_PROG_TYPE_XDP, p, "GPL", 0)) {
+            Bpf.TestRun run = Bpf.testRun(loaded, packet, 1000);
+            assertThat(run.retval()).isEqualTo(42);
+            assertThat(run.nanosPerRun()).isGreaterThanOrEqualTo(0);
+            packet[13] = 3;
+            assertThat(Bpf.testRun(loaded, packet, 1).retval()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aTestRunOnLessThanAnEthernetHeaderIsEinval() throws Exception {
+        try (LoadedProgram loaded = Bpf.load(Bpf.BPF_PROG_TYPE_XDP, Assembler.assemble("mov %r0, 2\nexit\n"), "GPL", 0)) {
+            assertThatThrownBy(() -> Bpf.testRun(loaded, new byte[4], 1))
+                    .isInstanceOfSatisfying(KernelRejectedException.class, e -> assertThat(e.errnoName()).isEqualTo("EINVAL"));
+        }
+    }
+
+    @Test
     void malformedProgramIsEinval() {
         // A jump out of the program is rejected by the kernel's structural check.
         byte[] insns = {0x05, 0, 5, 0, 0, 0, 0, 0, (byte) 0x95, 0, 0, 0, 0, 0, 0, 0};

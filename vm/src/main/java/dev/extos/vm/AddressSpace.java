@@ -60,6 +60,8 @@ public final class AddressSpace {
 
     private Region[] regions = new Region[FIRST_HOST_REGION + 4];
     private int regionCount = FIRST_HOST_REGION;
+    /** Per region, what compiled code may access directly (see {@link #directSegments}). */
+    private MemorySegment[] direct = emptySegments(regions.length, 0);
 
     /** A fresh address space with empty stack frames, no context and no data regions. */
     public AddressSpace() {
@@ -175,14 +177,37 @@ public final class AddressSpace {
         return regions[region].segment();
     }
 
+    /**
+     * For compiled code: indexed by region, each region's segment as a direct access may use it
+     * (a read-only view where the region is read-only, an empty segment where nothing is mapped),
+     * so that the segment's own bounds and read-only checks refuse exactly what {@link #load} and
+     * {@link #store} refuse. A remap replaces entries and may replace the array: fetch it once per
+     * run, never keep it across runs. Callers must not modify it.
+     */
+    public MemorySegment[] directSegments() {
+        return direct;
+    }
+
+    private static MemorySegment[] emptySegments(int length, int from) {
+        MemorySegment[] all = new MemorySegment[length];
+        Arrays.fill(all, from, length, MemorySegment.NULL);
+        return all;
+    }
+
     private void install(int region, String name, MemorySegment segment, boolean canWrite) {
         if (segment.byteSize() > 0xffffffffL) {
             throw new IllegalArgumentException("region '" + name + "' is larger than 4 GiB");
         }
         if (region >= regions.length) {
-            regions = Arrays.copyOf(regions, Math.min(MAX_REGIONS, Math.max(region + 1, regions.length * 2)));
+            int length = Math.min(MAX_REGIONS, Math.max(region + 1, regions.length * 2));
+            MemorySegment[] grown = emptySegments(length, regions.length);
+            System.arraycopy(direct, 0, grown, 0, regions.length);
+            regions = Arrays.copyOf(regions, length);
+            direct = grown;
         }
-        regions[region] = new Region(segment, segment.byteSize(), canWrite && !segment.isReadOnly(), canWrite, name);
+        boolean writable = canWrite && !segment.isReadOnly();
+        regions[region] = new Region(segment, segment.byteSize(), writable, canWrite, name);
+        direct[region] = writable ? segment : segment.asReadOnly();
     }
 
     /** The segment holding {@code size} bytes at {@code address}, or a fault saying why there is none. */

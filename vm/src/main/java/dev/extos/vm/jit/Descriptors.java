@@ -28,6 +28,11 @@ final class Descriptors {
     static final ClassDesc EXECUTION_FAULT = desc(ExecutionFault.class);
     static final ClassDesc EXECUTABLE = desc(Executable.class);
     static final ClassDesc ARITHMETIC = desc(Arithmetic.class);
+    static final ClassDesc RUNTIME_EXCEPTION = desc(RuntimeException.class);
+    static final ClassDesc MEMORY_SEGMENT = desc(java.lang.foreign.MemorySegment.class);
+    static final ClassDesc MEMORY_SEGMENT_ARRAY = MEMORY_SEGMENT.arrayType();
+    static final ClassDesc DIRECT_ACCESS = desc(DirectAccess.class);
+    static final ClassDesc VAR_HANDLE = desc(java.lang.invoke.VarHandle.class);
 
     /** {@code (AddressSpace, long r1..r5, int depth, RunState) -> long r0}: every function method. */
     static final MethodTypeDesc FUNCTION = MethodTypeDesc.of(CD_long, ADDRESS_SPACE, CD_long, CD_long, CD_long, CD_long,

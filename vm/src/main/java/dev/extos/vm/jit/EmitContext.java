@@ -24,6 +24,13 @@ final class EmitContext {
     record FaultRange(int pc, Label start, Label end) {
     }
 
+    /**
+     * A fast bytecode range that may throw any RuntimeException, whose out-of-line handler runs
+     * {@code slowPath} (leaving what the range leaves on the stack) and continues at {@code resume}.
+     */
+    record Recovery(Label start, Label end, Label resume, Runnable slowPath) {
+    }
+
     final CodeBuilder code;
     final ProgramPlan plan;
     final MemoryAccessStrategy memory;
@@ -34,6 +41,7 @@ final class EmitContext {
     private final Map<Integer, Label> labels = new HashMap<>();
     private final Map<Integer, Label> exits = new TreeMap<>();
     private final List<FaultRange> faultRanges = new ArrayList<>();
+    private final List<Recovery> recoveries = new ArrayList<>();
 
     EmitContext(CodeBuilder code, ProgramPlan plan, MemoryAccessStrategy memory, long backwardJumpLimit, Locals locals,
                 BitSet members) {
@@ -70,6 +78,22 @@ final class EmitContext {
         body.run();
         Label end = code.newBoundLabel();
         faultRanges.add(new FaultRange(pc, start, end));
+    }
+
+    /**
+     * Emits {@code fast}, and out of line a handler that, should {@code fast} throw, runs
+     * {@code slowPath} instead and continues after {@code fast}; both must leave the same stack.
+     */
+    void withRecovery(Runnable fast, Runnable slowPath) {
+        Label start = code.newBoundLabel();
+        fast.run();
+        Label end = code.newBoundLabel();
+        Label resume = code.newBoundLabel();
+        recoveries.add(new Recovery(start, end, resume, slowPath));
+    }
+
+    List<Recovery> recoveries() {
+        return recoveries;
     }
 
     List<FaultRange> faultRanges() {

@@ -49,6 +49,7 @@ final class FunctionEmitter {
 
     private static void body(EmitContext cx, FunctionPlan f) {
         prologue(cx);
+        cx.memory.prologue(cx);
         if (f.slots()[0] != f.entry()) {
             cx.code.goto_(cx.label(f.entry()));
         }
@@ -71,6 +72,7 @@ final class FunctionEmitter {
             c.laload();
             c.lstore(cx.locals.budget());
         }
+        cx.memory.prologue(cx);
         int[] entries = chunk.entries();
         if (entries.length > 1 || entries[0] != chunk.slots()[0]) {
             List<SwitchCase> cases = new ArrayList<>();
@@ -129,6 +131,14 @@ final class FunctionEmitter {
 
     private static void handlers(EmitContext cx) {
         CodeBuilder c = cx.code;
+        // Recoveries first: their slow paths add fault ranges of their own.
+        for (EmitContext.Recovery r : cx.recoveries()) {
+            Label handler = c.newBoundLabel();
+            c.exceptionCatch(r.start(), r.end(), handler, Descriptors.RUNTIME_EXCEPTION);
+            c.pop();
+            r.slowPath().run();
+            c.goto_(r.resume());
+        }
         for (EmitContext.FaultRange r : cx.faultRanges()) {
             Label handler = c.newBoundLabel();
             c.exceptionCatch(r.start(), r.end(), handler, Descriptors.MEMORY_FAULT);

@@ -49,7 +49,6 @@ public final class JitCompiler implements Engine {
     private final long backwardJumpLimit;
     private final int chunkBytes;
     private final boolean splitEverything;
-    private final MemoryAccessStrategy memory = new CheckedMemoryAccess();
 
     /** A JIT with the interpreter's default backward-jump limit. */
     public JitCompiler() {
@@ -81,7 +80,11 @@ public final class JitCompiler implements Engine {
         return compile(program, helpers).executable();
     }
 
-    /** Loads a verified program: its lddw map references resolve to its maps' regions. */
+    /**
+     * Loads a verified program: its lddw map references resolve to its maps' regions, and where the
+     * verifier's facts name the region an access touches, the code accesses that region's segment
+     * directly (see {@link DirectMemoryAccess}).
+     */
     @Override
     public Executable load(VerifiedProgram program, HelperTable helpers) {
         return compile(program, helpers).executable();
@@ -89,18 +92,32 @@ public final class JitCompiler implements Engine {
 
     /** Compiles {@code program}, or prepares it for the interpreter if it is too large; says which. */
     public Compilation compile(Program program, HelperTable helpers) {
-        // The interpreter's loader performs the load-time checks (jump targets, unresolved lddw,
-        // packet loads, kfuncs) with its exact messages, and is the fallback if we cannot compile.
-        return compile(program, helpers, new Interpreter(backwardJumpLimit).load(program, helpers));
+        return compile(program, helpers, new CheckedMemoryAccess(), false,
+                new Interpreter(backwardJumpLimit).load(program, helpers));
     }
 
-    /** Compiles a verified program (map references resolved, as {@link #load(VerifiedProgram, HelperTable)}). */
+    /**
+     * Compiles a verified program with direct region access where its facts allow, or falls back
+     * as above. With the default limit ({@link Interpreter#DEFAULT_BACKWARD_JUMP_LIMIT}, 2^32) the
+     * code keeps no backward-jump budget: the verifier proved that the program terminates, and
+     * its exploration cap (a million instructions by default) bounds the jumps of a run far below
+     * the limit, so the budget could never run out. It costs a third of a tight loop's time.
+     * With a smaller, explicit limit the budget is counted exactly as the interpreter counts it.
+     */
     public Compilation compile(VerifiedProgram program, HelperTable helpers) {
-        return compile(program.program(), helpers, new Interpreter(backwardJumpLimit).load(program, helpers));
+        return compile(program.program(), helpers, new DirectMemoryAccess(program.program(), program.facts()),
+                backwardJumpLimit >= Interpreter.DEFAULT_BACKWARD_JUMP_LIMIT,
+                new Interpreter(backwardJumpLimit).load(program, helpers));
     }
 
-    private Compilation compile(Program program, HelperTable helpers, Executable interpreted) {
-        ProgramPlan plan = ProgramPlan.of(program, helpers);
+    /**
+     * {@code interpreted} is the interpreter's load of the same program: its loader performs the
+     * load-time checks (jump targets, lddw map references, packet loads, kfuncs) with its exact
+     * messages, and it is the fallback if we cannot compile.
+     */
+    private Compilation compile(Program program, HelperTable helpers, MemoryAccessStrategy memory, boolean proven,
+                                Executable interpreted) {
+        ProgramPlan plan = proven ? ProgramPlan.of(program, helpers).withoutBudget() : ProgramPlan.of(program, helpers);
         if (plan.totalSize() > MAX_TOTAL_INSTRUCTIONS) {
             return fallBack(interpreted, program, "its functions have " + plan.totalSize() + " instructions in all, over "
                     + MAX_TOTAL_INSTRUCTIONS);
@@ -111,7 +128,7 @@ public final class JitCompiler implements Engine {
                 split.add(f.entry());
             }
         }
-        byte[] bytes = write(plan, split);
+        byte[] bytes = write(plan, memory, split);
         Map<String, Integer> tooLarge = bytes == null ? Map.of() : tooLarge(bytes);
         if (bytes == null || !tooLarge.isEmpty()) {
             // Second pass: split the functions whose method came out too large (or, when the
@@ -124,7 +141,7 @@ public final class JitCompiler implements Engine {
                     split.add(f.entry());
                 }
             }
-            bytes = write(plan, split);
+            bytes = write(plan, memory, split);
             if (bytes == null) {
                 return fallBack(interpreted, program, "the class file cannot hold it, even split");
             }
@@ -140,7 +157,7 @@ public final class JitCompiler implements Engine {
     }
 
     /** The class, or null when the class file API refuses it (over 64 KiB of code, a full constant pool). */
-    private byte[] write(ProgramPlan plan, Set<Integer> split) {
+    private byte[] write(ProgramPlan plan, MemoryAccessStrategy memory, Set<Integer> split) {
         try {
             return ClassEmitter.write(plan, memory, backwardJumpLimit, split, chunkBytes);
         } catch (IllegalArgumentException e) {

@@ -19,6 +19,11 @@ record Locals(int memory, int depth, int state, int budget, int[] registers, int
     /** Index of the budget in a chunk's register array, after r0-r10. */
     static final int BUDGET_INDEX = 11;
 
+    /** The slot of the k-th segment a direct memory access keeps for the method (see {@link DirectMemoryAccess}), after scratch. */
+    int segment(int k) {
+        return scratch + 2 + k;
+    }
+
     /** The slot of register {@code r}. */
     int of(Reg r) {
         return registers[r.number()];

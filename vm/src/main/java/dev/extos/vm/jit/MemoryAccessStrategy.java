@@ -6,12 +6,16 @@ import dev.extos.isa.Reg;
 import dev.extos.isa.Size;
 
 /**
- * How generated code reaches program memory. Phase 1 has one strategy, {@link CheckedMemoryAccess},
- * which decodes every address through the {@link dev.extos.vm.AddressSpace}; once the verifier
- * records which region each instruction touches, a strategy that emits a direct access to that
- * region's segment plugs in here, instruction by instruction, without touching the emitters.
+ * How generated code reaches program memory: {@link CheckedMemoryAccess} decodes every address
+ * through the {@link dev.extos.vm.AddressSpace}; for a verified program, {@link DirectMemoryAccess}
+ * uses the verifier's facts to access each instruction's region segment directly.
  */
 interface MemoryAccessStrategy {
+    /** Emitted at the start of every method (function or chunk), before its first instruction: e.g. fetching segments. */
+    default void prologue(EmitContext cx) {
+    }
+
+
     /** Leaves the zero-extended {@code size}-byte value at {@code base + offset} on the stack (a long). */
     void load(EmitContext cx, int pc, Size size, Reg base, int offset);
 

@@ -18,7 +18,8 @@ import java.util.TreeSet;
  * What the code generator needs to know about a whole program before emitting anything: its
  * functions (the entry and every local-call target reached), whether any reachable code calls
  * locally or jumps backwards (so the per-run state and the jump budget are emitted only when
- * needed), and which helpers are called by number.
+ * needed), and which helpers are called by number. {@code hasBackwardJumps} is what decides
+ * whether code counts backward jumps against the budget (see {@link #withoutBudget()}).
  */
 record ProgramPlan(Program program, List<FunctionPlan> functions, boolean hasLocalCalls, boolean hasBackwardJumps,
                    SortedSet<Integer> helperIds) {
@@ -84,6 +85,11 @@ record ProgramPlan(Program program, List<FunctionPlan> functions, boolean hasLoc
             case Exit e -> new int[0];
             default -> new int[] {pc + i.slots()};
         };
+    }
+
+    /** The same plan for code that keeps no backward-jump budget (a verified program, proven to terminate). */
+    ProgramPlan withoutBudget() {
+        return new ProgramPlan(program, functions, hasLocalCalls, false, helperIds);
     }
 
     /** Total reachable instructions over all functions (shared code counted once per function). */

@@ -111,7 +111,7 @@ record SplitFunction(FunctionPlan function, List<Chunk> chunks, int[] chunkOf) {
             case MovSx m -> 12;
             case ByteSwap b -> 14;
             case LoadImm64 l -> 6;
-            case Jump j -> j.offset() < 0 ? 45 : 16;
+            case Jump j -> j.offset() < 0 ? 70 : 40;
             case Goto g -> g.offset() < 0 ? 30 : 3;
             case Load l -> 28;
             case Store s -> 30;

@@ -12,10 +12,11 @@
  * ({@link dev.extos.vm.jit.JitCompiler#HUGE_METHOD_LIMIT}) becomes a dispatcher over chunk
  * methods {@code fnPC$k} that pass the registers in a long[] when control crosses between them.
  *
- * <p>Phase 1 limits: every memory access goes through the checked
- * {@link dev.extos.vm.AddressSpace} (the {@code MemoryAccessStrategy} seam is where the
- * verifier's per-instruction region facts will plug in); a program whose methods still do not
- * fit, or with more than {@link dev.extos.vm.jit.JitCompiler#MAX_TOTAL_INSTRUCTIONS}
+ * <p>Memory: a plain program's accesses go through the checked {@link dev.extos.vm.AddressSpace}
+ * ({@code CheckedMemoryAccess}); a verified program's accesses whose region the verifier's facts
+ * name go straight to that region's segment ({@code DirectMemoryAccess}), with any failure redone
+ * through the checked path so that faults stay the interpreter's. A program whose methods still
+ * do not fit, or with more than {@link dev.extos.vm.jit.JitCompiler#MAX_TOTAL_INSTRUCTIONS}
  * instructions, runs on the interpreter with a log line.
  */
 package dev.extos.vm.jit;

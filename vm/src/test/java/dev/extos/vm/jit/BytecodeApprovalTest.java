@@ -3,6 +3,9 @@ package dev.extos.vm.jit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.extos.isa.asm.Assembler;
+import dev.extos.verifier.ProgramType;
+import dev.extos.verifier.Verdict;
+import dev.extos.verifier.Verifier;
 import dev.extos.vm.HelperTable;
 import dev.extos.vm.interp.Interpreter;
 import java.io.IOException;
@@ -55,17 +58,32 @@ class BytecodeApprovalTest {
             exit
             """;
 
+    /** Verified under the memory type (16 bytes): the buffer, r10's frame and a copied stack pointer, accessed directly. */
+    private static final String DIRECT = """
+            ldxb %r0, [%r1+3]
+            stxdw [%r10-8], %r0
+            mov %r2, %r10
+            add %r2, -8
+            ldxdw %r0, [%r2+0]
+            lock add [%r1+8], %r0
+            exit
+            """;
+
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"alu", "loop", "calls", "split"})
+    @CsvSource({"alu", "loop", "calls", "split", "direct"})
     void theGeneratedBytecodeIsTheApprovedOne(String name) throws IOException {
         String asm = switch (name) {
             case "alu" -> ALU;
             case "loop", "split" -> LOOP;
+            case "direct" -> DIRECT;
             default -> CALLS;
         };
         // "split" is the loop cut into chunks of a few instructions, as a large function would be.
         JitCompiler jit = name.equals("split") ? new JitCompiler(Interpreter.DEFAULT_BACKWARD_JUMP_LIMIT, 1250, true) : new JitCompiler();
-        Compilation c = jit.compile(Assembler.assemble(asm), HelperTable.standard());
+        Compilation c = name.equals("direct")
+                ? jit.compile(((Verdict.Accepted) Verifier.verify(Assembler.assemble(asm), ProgramType.memory(16))).program(),
+                        HelperTable.standard())
+                : jit.compile(Assembler.assemble(asm), HelperTable.standard());
         String dump = "; " + asm.strip().replace("\n", "\n; ") + "\n\n" + BytecodeDump.of(c.classBytes().orElseThrow());
         Path approved = APPROVED.resolve(name + ".txt");
         if (!Files.exists(approved)) {
