@@ -6,7 +6,10 @@ import dev.extos.isa.asm.Assembler;
 import dev.extos.verifier.InstructionFacts;
 import dev.extos.verifier.ProgramType;
 import dev.extos.verifier.RegionKind;
+import dev.extos.verifier.Verdict;
 import dev.extos.verifier.VerifiedProgram;
+import dev.extos.verifier.Verifier;
+import dev.extos.verifier.VerifierOptions;
 import dev.extos.vm.AddressSpace;
 import dev.extos.vm.Engine;
 import dev.extos.vm.Engines;
@@ -16,8 +19,10 @@ import java.lang.foreign.MemorySegment;
 import java.util.List;
 
 /**
- * Loads assembly programs with maps through the verified path on an engine, as an ELF loader
- * will (the verifier cannot check map helpers yet, so the facts are empty), and runs them.
+ * Loads assembly programs with maps through the verified path on an engine and runs them. A
+ * program the verifier accepts carries its real facts (so the JIT's direct accesses to map values
+ * are exercised); one it refuses on purpose (a write to .rodata, to see the run-time fault) is
+ * loaded with empty facts, which keeps every access checked.
  */
 final class MapPrograms {
     private MapPrograms() {
@@ -31,7 +36,11 @@ final class MapPrograms {
     /** {@code asm} as a program that the verifier "accepted" with {@code maps}. */
     static VerifiedProgram verified(String asm, List<MapSpec> maps) {
         Program program = Assembler.assemble(asm);
-        return new VerifiedProgram(program, ProgramType.memory(4096), maps, new InstructionFacts(new RegionKind[program.slotCount()]));
+        ProgramType type = ProgramType.memory(4096);
+        if (Verifier.verify(program, type, maps, VerifierOptions.DEFAULT) instanceof Verdict.Accepted a) {
+            return a.program();
+        }
+        return new VerifiedProgram(program, type, maps, new InstructionFacts(new RegionKind[program.slotCount()]));
     }
 
     static Executable load(Engine engine, String asm, List<MapSpec> maps) {
