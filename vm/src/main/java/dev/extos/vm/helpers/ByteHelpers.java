@@ -60,9 +60,19 @@ public final class ByteHelpers {
     /**
      * {@code extos_parse_u64(buf, len, base, *result)}: the unsigned number in base 10 or 16 (optional
      * 0x or 0X) at the start of the buffer; stores it at {@code result} and returns the bytes
-     * consumed, or -EINVAL (no digit, or another base) or -ERANGE (over 2^64 - 1), storing nothing.
+     * consumed, or -EINVAL (no digit, or another base) or -ERANGE (over 2^64 - 1), storing 0:
+     * the verifier counts the result as written on every return, as the kernel does since it zeroes
+     * such outputs on error.
      */
     public static long parseU64(AddressSpace memory, long buf, long len, long base, long result) {
+        long consumed = parse(memory, buf, len, base, result);
+        if (consumed < 0) {
+            memory.store64(result, 0);
+        }
+        return consumed;
+    }
+
+    private static long parse(AddressSpace memory, long buf, long len, long base, long result) {
         if (base != 10 && base != 16) {
             return -Errno.EINVAL;
         }

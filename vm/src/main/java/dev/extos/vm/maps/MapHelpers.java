@@ -90,6 +90,8 @@ public final class MapHelpers {
         }
         byte[] v = queue.take(remove);
         if (v == null) {
+            // The verifier counts the value as written on every return: zero it, as the kernel does.
+            memory.write(value, new byte[queue.spec().valueSize()]);
             return -Errno.ENOENT;
         }
         memory.write(value, v);

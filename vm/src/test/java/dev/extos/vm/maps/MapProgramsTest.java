@@ -517,6 +517,29 @@ class MapProgramsTest {
     }
 
     @Test
+    void popFromAnEmptyQueueZeroesTheValueTheVerifierCountsAsWritten() {
+        // The stack slot holds 0x55... before the call; a failed pop must not leave it (stale data) there.
+        String asm = """
+                lddw %r1, 0x5555555555555555
+                stxdw [%r10-8], %r1
+                lddw %r1, map_fd 0
+                mov %r2, %r10
+                add %r2, -8
+                call 88
+                ldxdw %r1, [%r10-8]
+                add %r0, %r1
+                exit
+                """;
+        List<MapSpec> specs = List.of(MapSpec.of("q", MapType.QUEUE, 0, 8, 3));
+        List<Long> outcome = sameOnBothEngines(engine -> {
+            try (ProgramMaps maps = ProgramMaps.create(specs, ACCOUNT)) {
+                return List.of(run(load(engine, asm, specs), maps));
+            }
+        });
+        assertThat(outcome).containsExactly((long) -Errno.ENOENT);
+    }
+
+    @Test
     void globalsAreReachedThroughMapValueAndRodataIsReadOnly() {
         // .bss[0] += .rodata[0] * .data[0]; .data[0] += 1; returns .bss[0]
         String asm = """
