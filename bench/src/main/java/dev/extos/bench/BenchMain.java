@@ -298,25 +298,7 @@ public final class BenchMain {
             "benchmark", "ns/op", "instructions/op", "ns/instruction", "vs uBPF interpreter (6.4 ns/insn)", "target <= 3 ns/insn"};
 
     static String text(List<Row> rows) {
-        List<String[]> all = new ArrayList<>();
-        all.add(HEADER);
-        rows.forEach(r -> all.add(r.cells()));
-        int[] width = new int[HEADER.length];
-        for (String[] line : all) {
-            for (int c = 0; c < line.length; c++) {
-                width[c] = Math.max(width[c], line[c].length());
-            }
-        }
-        StringBuilder sb = new StringBuilder();
-        for (String[] line : all) {
-            for (int c = 0; c < line.length; c++) {
-                // Left-align the name, right-align the figures.
-                String cell = c == 0 ? String.format("%-" + width[c] + "s", line[c]) : String.format("%" + width[c] + "s", line[c]);
-                sb.append(c == 0 ? "" : "  ").append(cell);
-            }
-            sb.append('\n');
-        }
-        return sb.toString();
+        return TextTable.format(HEADER, rows.stream().map(Row::cells).toList());
     }
 
     static String markdown(List<Row> rows, Settings s, String machine) {
