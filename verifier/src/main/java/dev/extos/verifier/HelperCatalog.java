@@ -5,6 +5,7 @@ import static dev.extos.verifier.HelperPrototype.Argument.CONTEXT;
 import static dev.extos.verifier.HelperPrototype.Argument.MAP_KEY;
 import static dev.extos.verifier.HelperPrototype.Argument.MAP_VALUE;
 import static dev.extos.verifier.HelperPrototype.Argument.READ_MEMORY;
+import static dev.extos.verifier.HelperPrototype.Argument.RECORD_MEMORY;
 import static dev.extos.verifier.HelperPrototype.Argument.RINGBUF_MEMORY;
 import static dev.extos.verifier.HelperPrototype.Argument.SCALAR;
 import static dev.extos.verifier.HelperPrototype.Argument.SIZE;
@@ -64,25 +65,31 @@ public final class HelperCatalog {
     public static final HelperPrototype RINGBUF_DISCARD = new HelperPrototype(133, "ringbuf_discard",
             List.of(RINGBUF_MEMORY, SCALAR), Result.NONE);
 
+    /*
+     * The ExtOS helpers take record bytes as RECORD_MEMORY: a buffer in the record (or packet, or
+     * the arguments) ends at most at the record's end, whatever length the program passes, so
+     * C code can pass data_end - data without proving it.
+     */
+
     /** {@code extos_find_byte(buf, len, byte)}: index of the first {@code byte} in the buffer, or -1. */
     public static final HelperPrototype FIND_BYTE = new HelperPrototype(EXTOS_BASE, "extos_find_byte",
-            List.of(READ_MEMORY, SIZE_OR_ZERO, SCALAR), Result.U64);
+            List.of(RECORD_MEMORY, SIZE_OR_ZERO, SCALAR), Result.U64);
     /** {@code extos_find(buf, len, needle, needle_len)}: index of the first occurrence of the needle, or -1. */
     public static final HelperPrototype FIND = new HelperPrototype(EXTOS_BASE + 1, "extos_find",
-            List.of(READ_MEMORY, SIZE_OR_ZERO, READ_MEMORY, SIZE), Result.U64);
+            List.of(RECORD_MEMORY, SIZE_OR_ZERO, READ_MEMORY, SIZE), Result.U64);
     /** {@code extos_memcmp(a, a_len, b, b_len)}: negative, 0 or positive as a sorts before, equal to or after b (bytes unsigned). */
     public static final HelperPrototype MEMCMP = new HelperPrototype(EXTOS_BASE + 2, "extos_memcmp",
-            List.of(READ_MEMORY, SIZE_OR_ZERO, READ_MEMORY, SIZE_OR_ZERO), Result.U64);
+            List.of(RECORD_MEMORY, SIZE_OR_ZERO, READ_MEMORY, SIZE_OR_ZERO), Result.U64);
     /**
      * {@code extos_parse_u64(buf, len, base, *result)}: parses an unsigned decimal (base 10) or hex
      * (base 16, optional 0x) number at the start of the buffer; returns the bytes consumed, or -22
      * (EINVAL) when none or the base is not 10 or 16, or -34 (ERANGE) on overflow.
      */
     public static final HelperPrototype PARSE_U64 = new HelperPrototype(EXTOS_BASE + 3, "extos_parse_u64",
-            List.of(READ_MEMORY, SIZE_OR_ZERO, SCALAR, WRITE_U64), Result.U64);
+            List.of(RECORD_MEMORY, SIZE_OR_ZERO, SCALAR, WRITE_U64), Result.U64);
     /** {@code extos_hash(buf, len, seed)}: a 64-bit hash of the bytes (documented, stable across releases). */
     public static final HelperPrototype HASH = new HelperPrototype(EXTOS_BASE + 4, "extos_hash",
-            List.of(READ_MEMORY, SIZE_OR_ZERO, SCALAR), Result.U64);
+            List.of(RECORD_MEMORY, SIZE_OR_ZERO, SCALAR), Result.U64);
 
     private static final Map<Integer, HelperPrototype> ALL = index(MAP_LOOKUP_ELEM, MAP_UPDATE_ELEM, MAP_DELETE_ELEM,
             KTIME_GET_NS, TRACE_PRINTK, GET_PRANDOM_U32, GET_SMP_PROCESSOR_ID, TAIL_CALL, MAP_PUSH_ELEM, MAP_POP_ELEM,

@@ -30,6 +30,12 @@ public record HelperPrototype(int id, String name, List<Argument> arguments, Res
         CONTEXT,
         /** A pointer to initialised readable memory whose length is the next argument. */
         READ_MEMORY,
+        /**
+         * Like READ_MEMORY, but a pointer into record or packet data (or the arguments) needs no
+         * proven length: the helper reads at most up to the data's end at run time, whatever the
+         * next argument says, so {@code extos_find_byte(data, data_end - data, c)} is accepted.
+         */
+        RECORD_MEMORY,
         /** A pointer to writable memory (may be uninitialised) whose length is the next argument. */
         WRITE_MEMORY,
         /** The length of the preceding memory argument: a scalar with a known bound, greater than 0. */

@@ -60,6 +60,7 @@ public final class AddressSpace {
 
     private Region[] regions = new Region[FIRST_HOST_REGION + 4];
     private int regionCount = FIRST_HOST_REGION;
+    private long dataEnd = base(DATA_REGION);
     /** Per region, what compiled code may access directly (see {@link #directSegments}). */
     private MemorySegment[] direct = emptySegments(regions.length, 0);
 
@@ -97,7 +98,21 @@ public final class AddressSpace {
     /** Maps {@code segment} as the data region (packet, record or conformance memory) and returns its address. */
     public long mapData(String name, MemorySegment segment, boolean writable) {
         install(DATA_REGION, name, segment, writable);
+        dataEnd = base(DATA_REGION) + segment.byteSize();
         return base(DATA_REGION);
+    }
+
+    /**
+     * Sets where the current record (or packet) ends inside the data region, for helpers that
+     * read record bytes up to its end; a host that maps a window of many records sets it per record.
+     */
+    public void dataEnd(long address) {
+        dataEnd = address;
+    }
+
+    /** One past the current record's last byte in the data region (the region's end unless a host set it). */
+    public long dataEnd() {
+        return dataEnd;
     }
 
     /** Maps {@code segment} as the packet metadata region and returns its address. */

@@ -78,6 +78,7 @@ final class ProgramMemory {
         context.set(U64, dataEndSlot, DATA + start + length);
         context.set(U64, offsetSlot, fileOffset);
         context.set(U64, indexSlot, index);
+        space.dataEnd(DATA + start + length);
         use(filter);
         return filter.executable().run(space, contextAddress);
     }
@@ -87,6 +88,7 @@ final class ProgramMemory {
         context.set(U64, dataSlot, DATA + start);
         context.set(U64, dataEndSlot, DATA + limit);
         context.set(U64, offsetSlot, fileOffset);
+        space.dataEnd(DATA + limit);
         use(framer);
         return framer.executable().run(space, contextAddress);
     }

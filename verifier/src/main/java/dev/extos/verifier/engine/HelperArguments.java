@@ -6,6 +6,7 @@ import dev.extos.verifier.HelperCatalog;
 import dev.extos.verifier.HelperPrototype;
 import dev.extos.verifier.HelperPrototype.Argument;
 import dev.extos.verifier.domain.Scalar;
+import dev.extos.verifier.state.Area;
 import dev.extos.verifier.state.RegType;
 import dev.extos.verifier.state.State;
 import java.util.Set;
@@ -69,6 +70,14 @@ final class HelperArguments {
                     throw new VerifyError("expected the context pointer at offset 0, not " + arg);
                 }
             }
+            case RECORD_MEMORY -> {
+                if (arg instanceof RegType.PtrToPacket p && p.area() != Area.META) {
+                    recordBytes(p, i + 1);
+                } else {
+                    Scalar size = size(i + 1);
+                    after = memory(arg, size.umin(), size.umax(), false);
+                }
+            }
             case READ_MEMORY, WRITE_MEMORY -> {
                 Scalar size = size(i + 1);
                 after = memory(arg, size.umin(), size.umax(), proto.arguments().get(i) == Argument.WRITE_MEMORY);
@@ -84,7 +93,21 @@ final class HelperArguments {
     }
 
     private static boolean isMemory(Argument a) {
-        return a == Argument.READ_MEMORY || a == Argument.WRITE_MEMORY;
+        return a == Argument.READ_MEMORY || a == Argument.WRITE_MEMORY || a == Argument.RECORD_MEMORY;
+    }
+
+    /**
+     * A record buffer: the helper clamps its end to the data's end at run time, so only its start
+     * must be proven: not before the data's start. Its length may be any initialised scalar.
+     */
+    private void recordBytes(RegType.PtrToPacket p, int sizeIndex) {
+        if (p.off() < 0 || p.varOff().smin() < 0) {
+            throw new VerifyError("the buffer " + p + " may start before the " + p.area().label() + " data");
+        }
+        Reg reg = Reg.of(sizeIndex + 1);
+        if (!(Regs.read(before, reg) instanceof RegType.ScalarReg)) {
+            throw new VerifyError("its size " + reg + "=" + Regs.read(before, reg) + " is not a scalar");
+        }
     }
 
     private void scalar(RegType arg) {

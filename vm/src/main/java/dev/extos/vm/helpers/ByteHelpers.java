@@ -24,9 +24,26 @@ public final class ByteHelpers {
         return memory.read(address, (int) length);
     }
 
+    /**
+     * A RECORD_MEMORY buffer: one that starts in the data (or the arguments) ends at most at the
+     * data's end (the current record's, {@link AddressSpace#dataEnd()}) or the arguments' end,
+     * whatever {@code length} says; the verifier proved only where it starts.
+     */
+    private static byte[] record(AddressSpace memory, long address, long length, String helper) {
+        long region = address >>> AddressSpace.REGION_SHIFT;
+        long end = region == AddressSpace.DATA_REGION ? memory.dataEnd()
+                : region == AddressSpace.ARGS_REGION ? AddressSpace.base(AddressSpace.ARGS_REGION)
+                        + memory.segment(AddressSpace.base(AddressSpace.ARGS_REGION)).byteSize()
+                : Long.MAX_VALUE;
+        if (end != Long.MAX_VALUE && Long.compareUnsigned(length, end - address) > 0) {
+            length = Math.max(0, end - address);
+        }
+        return bytes(memory, address, length, helper);
+    }
+
     /** {@code extos_find_byte(buf, len, byte)}: index of the first byte equal to the low 8 bits of {@code value}, or -1. */
     public static long findByte(AddressSpace memory, long buf, long len, long value) {
-        byte[] b = bytes(memory, buf, len, "extos_find_byte");
+        byte[] b = record(memory, buf, len, "extos_find_byte");
         byte v = (byte) value;
         for (int i = 0; i < b.length; i++) {
             if (b[i] == v) {
@@ -38,7 +55,7 @@ public final class ByteHelpers {
 
     /** {@code extos_find(buf, len, needle, needle_len)}: index of the first occurrence of the needle, or -1. */
     public static long find(AddressSpace memory, long buf, long len, long needle, long needleLen) {
-        byte[] hay = bytes(memory, buf, len, "extos_find");
+        byte[] hay = record(memory, buf, len, "extos_find");
         byte[] pat = bytes(memory, needle, needleLen, "extos_find");
         outer:
         for (int i = 0; i + pat.length <= hay.length; i++) {
@@ -54,7 +71,7 @@ public final class ByteHelpers {
 
     /** {@code extos_memcmp(a, a_len, b, b_len)}: -1, 0 or 1 as a sorts before, equal to or after b (bytes unsigned, a prefix first). */
     public static long memcmp(AddressSpace memory, long a, long aLen, long b, long bLen) {
-        return Integer.signum(java.util.Arrays.compareUnsigned(bytes(memory, a, aLen, "extos_memcmp"), bytes(memory, b, bLen, "extos_memcmp")));
+        return Integer.signum(java.util.Arrays.compareUnsigned(record(memory, a, aLen, "extos_memcmp"), bytes(memory, b, bLen, "extos_memcmp")));
     }
 
     /**
@@ -76,7 +93,7 @@ public final class ByteHelpers {
         if (base != 10 && base != 16) {
             return -Errno.EINVAL;
         }
-        byte[] b = bytes(memory, buf, len, "extos_parse_u64");
+        byte[] b = record(memory, buf, len, "extos_parse_u64");
         int i = 0;
         if (base == 16 && b.length >= 3 && b[0] == '0' && (b[1] == 'x' || b[1] == 'X') && digit(b[2], 16) >= 0) {
             i = 2;
@@ -112,7 +129,7 @@ public final class ByteHelpers {
      * basis XOR {@code seed}; stable across releases (seed 0 gives the standard FNV-1a 64).
      */
     public static long hash(AddressSpace memory, long buf, long len, long seed) {
-        return fnv1a(bytes(memory, buf, len, "extos_hash"), seed);
+        return fnv1a(record(memory, buf, len, "extos_hash"), seed);
     }
 
     /** FNV-1a 64 of {@code bytes} from basis XOR {@code seed}: what extos_hash returns, for hosts to compute the same. */
