@@ -225,16 +225,22 @@ public final class BenchMain {
         console.println();
         console.print(text(rows));
         notes(rows).forEach(n -> console.println("note: " + n));
-        if (s.out() != null) {
-            Path parent = s.out().toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.writeString(s.out(), markdown(rows, s, machine), StandardCharsets.UTF_8);
-            console.println();
-            console.println("Table written to " + s.out());
-        }
+        BenchMain.writeTable(s.out(), markdown(rows, s, machine), console);
         return 0;
+    }
+
+    /** Writes a benchmark's markdown table to {@code out} (creating its folder) and says so; nothing when out is null. */
+    static void writeTable(Path out, String markdown, PrintStream console) throws IOException {
+        if (out == null) {
+            return;
+        }
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.writeString(out, markdown, StandardCharsets.UTF_8);
+        console.println();
+        console.println("Table written to " + out);
     }
 
     /** JMH options for the benchmarks matching {@code include} (narrowed by --filter) with the settings' counts and profilers. */

@@ -98,15 +98,7 @@ final class JitComparison {
         console.println();
         console.print(table(rows));
         notes(rows).forEach(n -> console.println("note: " + n));
-        if (s.out() != null) {
-            Path parent = s.out().toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.writeString(s.out(), markdown(rows, s, machine), StandardCharsets.UTF_8);
-            console.println();
-            console.println("Table written to " + s.out());
-        }
+        BenchMain.writeTable(s.out(), markdown(rows, s, machine), console);
         return 0;
     }
 
