@@ -66,4 +66,14 @@ class AggregationTest {
             assertThat(value.getLong(8)).isEqualTo(lengths);
         }
     }
+
+    @Test
+    void closingTheDomainGivesTheMapsMemoryBack() {
+        dev.extos.io.internal.EmbeddedDomain d = new dev.extos.io.internal.EmbeddedDomain(dev.extos.vm.Engines.jit(),
+                dev.extos.io.internal.EmbeddedDomain.DEFAULT_WINDOW);
+        d.load("count", Assembler.assemble(COUNT_AND_SUM), Hook.READ, List.of(MapSpec.of("totals", MapType.ARRAY, 4, 16, 1000)));
+        assertThat(d.mapBytes()).isGreaterThanOrEqualTo(16_000);
+        d.close();
+        assertThat(d.mapBytes()).isZero();
+    }
 }

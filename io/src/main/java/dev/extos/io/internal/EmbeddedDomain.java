@@ -35,6 +35,7 @@ public final class EmbeddedDomain implements Domain {
     private final HelperTable helpers = HelperTable.standard();
     /** All maps of this domain's filters count against one account (DEFAULT_MAP_LIMIT). */
     private final MapAccount mapAccount = new MapAccount("embedded domain", DEFAULT_MAP_LIMIT);
+    private final List<ProgramMaps> loadedMaps = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
     /** A domain running programs with {@code engine} and mapping files {@code window} bytes at a time (tests use small windows). */
     public EmbeddedDomain(Engine engine, long window) {
@@ -57,6 +58,7 @@ public final class EmbeddedDomain implements Domain {
             case Verdict.Rejected r -> throw new ProgramRejectedException(name, r.message(), r.log());
             case Verdict.Accepted a -> {
                 ProgramMaps created = ProgramMaps.create(maps, mapAccount);
+                loadedMaps.add(created);
                 yield new EmbeddedFilter(name, hook, engine.load(a.program(), helpers), program.instructions().size(),
                         created, a.stats().nanos(), this);
             }
@@ -88,6 +90,16 @@ public final class EmbeddedDomain implements Domain {
 
     @Override
     public void close() {
-        // Nothing held: compiled programs unload with their hidden classes when unreachable.
+        // Compiled programs unload with their hidden classes when unreachable; the maps' memory is
+        // given back to the account here (their contents stay readable to whoever still holds them).
+        synchronized (loadedMaps) {
+            loadedMaps.forEach(ProgramMaps::close);
+            loadedMaps.clear();
+        }
+    }
+
+    /** Bytes of map memory this domain's filters hold now. */
+    public long mapBytes() {
+        return mapAccount.used();
     }
 }
