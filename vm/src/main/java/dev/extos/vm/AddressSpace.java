@@ -306,6 +306,18 @@ public final class AddressSpace {
         check(address, 8, true).set(U64, address & 0xffffffffL, value);
     }
 
+    /**
+     * The segment of the region holding the {@code length} readable bytes at {@code address}
+     * (they start at offset {@code address & 0xffffffff} in it), or a fault saying why there is
+     * none: lets helpers read program memory in place, without copying.
+     */
+    public MemorySegment readable(long address, long length) {
+        if (length < 0 || length > 0xffffffffL) {
+            throw new MemoryFault("read of " + length + " bytes at 0x" + Long.toHexString(address) + ": not a buffer size");
+        }
+        return length == 0 ? MemorySegment.NULL : check(address, (int) Math.min(length, Integer.MAX_VALUE), false);
+    }
+
     /** Copies {@code length} bytes at {@code address} out of the program's memory (for helpers and hosts). */
     public byte[] read(long address, int length) {
         if (length == 0) {

@@ -3,11 +3,13 @@ package dev.extos.vm.helpers;
 import dev.extos.vm.AddressSpace;
 import dev.extos.vm.MemoryFault;
 import dev.extos.vm.maps.Errno;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 
 /**
  * ExtOS's helpers for what filters do all day (numbers 1000-1004, see
  * {@link dev.extos.verifier.HelperCatalog}): find a byte, find a pattern, compare, parse a
- * number, hash. Each reads the program's bytes through the address space's checked access.
+ * number, hash. Each reads the program's bytes in place, checked once per buffer against its region.
  */
 public final class ByteHelpers {
     private ByteHelpers() {
@@ -17,11 +19,23 @@ public final class ByteHelpers {
     private static final long FNV_BASIS = 0xcbf29ce484222325L;
     private static final long FNV_PRIME = 0x100000001b3L;
 
-    private static byte[] bytes(AddressSpace memory, long address, long length, String helper) {
-        if (length < 0 || length > Integer.MAX_VALUE) {
-            throw new MemoryFault(helper + ": length " + length + " is not a buffer size");
+    /**
+     * Program bytes read in place: {@code length} bytes at {@code offset} of {@code segment},
+     * checked once against their region, never copied (a filter calling a helper on every
+     * record allocates nothing).
+     */
+    private record Bytes(MemorySegment segment, long offset, long length) {
+        static Bytes of(AddressSpace memory, long address, long length, String helper) {
+            try {
+                return new Bytes(memory.readable(address, length), address & 0xffffffffL, length);
+            } catch (MemoryFault e) {
+                throw new MemoryFault(helper + ": " + e.getMessage());
+            }
         }
-        return memory.read(address, (int) length);
+
+        byte at(long i) {
+            return segment.get(ValueLayout.JAVA_BYTE, offset + i);
+        }
     }
 
     /**
@@ -29,7 +43,7 @@ public final class ByteHelpers {
      * data's end (the current record's, {@link AddressSpace#dataEnd()}) or the arguments' end,
      * whatever {@code length} says; the verifier proved only where it starts.
      */
-    private static byte[] record(AddressSpace memory, long address, long length, String helper) {
+    private static Bytes record(AddressSpace memory, long address, long length, String helper) {
         long region = address >>> AddressSpace.REGION_SHIFT;
         long end = region == AddressSpace.DATA_REGION ? memory.dataEnd()
                 : region == AddressSpace.ARGS_REGION ? AddressSpace.base(AddressSpace.ARGS_REGION)
@@ -38,15 +52,15 @@ public final class ByteHelpers {
         if (end != Long.MAX_VALUE && Long.compareUnsigned(length, end - address) > 0) {
             length = Math.max(0, end - address);
         }
-        return bytes(memory, address, length, helper);
+        return Bytes.of(memory, address, length, helper);
     }
 
     /** {@code extos_find_byte(buf, len, byte)}: index of the first byte equal to the low 8 bits of {@code value}, or -1. */
     public static long findByte(AddressSpace memory, long buf, long len, long value) {
-        byte[] b = record(memory, buf, len, "extos_find_byte");
+        Bytes b = record(memory, buf, len, "extos_find_byte");
         byte v = (byte) value;
-        for (int i = 0; i < b.length; i++) {
-            if (b[i] == v) {
+        for (long i = 0; i < b.length(); i++) {
+            if (b.at(i) == v) {
                 return i;
             }
         }
@@ -55,12 +69,12 @@ public final class ByteHelpers {
 
     /** {@code extos_find(buf, len, needle, needle_len)}: index of the first occurrence of the needle, or -1. */
     public static long find(AddressSpace memory, long buf, long len, long needle, long needleLen) {
-        byte[] hay = record(memory, buf, len, "extos_find");
-        byte[] pat = bytes(memory, needle, needleLen, "extos_find");
+        Bytes hay = record(memory, buf, len, "extos_find");
+        Bytes pat = Bytes.of(memory, needle, needleLen, "extos_find");
         outer:
-        for (int i = 0; i + pat.length <= hay.length; i++) {
-            for (int j = 0; j < pat.length; j++) {
-                if (hay[i + j] != pat[j]) {
+        for (long i = 0; i + pat.length() <= hay.length(); i++) {
+            for (long j = 0; j < pat.length(); j++) {
+                if (hay.at(i + j) != pat.at(j)) {
                     continue outer;
                 }
             }
@@ -71,7 +85,18 @@ public final class ByteHelpers {
 
     /** {@code extos_memcmp(a, a_len, b, b_len)}: -1, 0 or 1 as a sorts before, equal to or after b (bytes unsigned, a prefix first). */
     public static long memcmp(AddressSpace memory, long a, long aLen, long b, long bLen) {
-        return Integer.signum(java.util.Arrays.compareUnsigned(record(memory, a, aLen, "extos_memcmp"), bytes(memory, b, bLen, "extos_memcmp")));
+        Bytes x = record(memory, a, aLen, "extos_memcmp");
+        Bytes y = Bytes.of(memory, b, bLen, "extos_memcmp");
+        long at = x.length() == 0 || y.length() == 0 ? (x.length() == y.length() ? -1 : 0)
+                : MemorySegment.mismatch(x.segment(), x.offset(), x.offset() + x.length(), y.segment(), y.offset(),
+                        y.offset() + y.length());
+        if (at < 0) {
+            return 0;
+        }
+        if (at == x.length() || at == y.length()) {
+            return Long.signum(x.length() - y.length());
+        }
+        return Integer.signum(Byte.toUnsignedInt(x.at(at)) - Byte.toUnsignedInt(y.at(at)));
     }
 
     /**
@@ -93,15 +118,15 @@ public final class ByteHelpers {
         if (base != 10 && base != 16) {
             return -Errno.EINVAL;
         }
-        byte[] b = record(memory, buf, len, "extos_parse_u64");
-        int i = 0;
-        if (base == 16 && b.length >= 3 && b[0] == '0' && (b[1] == 'x' || b[1] == 'X') && digit(b[2], 16) >= 0) {
+        Bytes b = record(memory, buf, len, "extos_parse_u64");
+        long i = 0;
+        if (base == 16 && b.length() >= 3 && b.at(0) == '0' && (b.at(1) == 'x' || b.at(1) == 'X') && digit(b.at(2), 16) >= 0) {
             i = 2;
         }
-        int start = i;
+        long start = i;
         long value = 0;
-        for (; i < b.length; i++) {
-            int d = digit(b[i], (int) base);
+        for (; i < b.length(); i++) {
+            int d = digit(b.at(i), (int) base);
             if (d < 0) {
                 break;
             }
@@ -129,7 +154,13 @@ public final class ByteHelpers {
      * basis XOR {@code seed}; stable across releases (seed 0 gives the standard FNV-1a 64).
      */
     public static long hash(AddressSpace memory, long buf, long len, long seed) {
-        return fnv1a(record(memory, buf, len, "extos_hash"), seed);
+        Bytes b = record(memory, buf, len, "extos_hash");
+        long h = FNV_BASIS ^ seed;
+        for (long i = 0; i < b.length(); i++) {
+            h ^= b.at(i) & 0xff;
+            h *= FNV_PRIME;
+        }
+        return h;
     }
 
     /** FNV-1a 64 of {@code bytes} from basis XOR {@code seed}: what extos_hash returns, for hosts to compute the same. */
