@@ -14,9 +14,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code extos maps}: lists the maps and programs an object declares. */
 @Command(name = "maps", mixinStandardHelpOptions = true,
-        description = {"Lists the maps a .o file declares (BTF .maps, legacy maps, and the .rodata, .data and .bss",
-            "globals) in the order its programs refer to them, and its programs.",
-            "To see map contents after a run: extos run --maps FILE.o."})
+        description = {"Lists the maps and programs of a .o file.",
+            "",
+            "Maps (BTF .maps, legacy maps, then the .rodata, .data and .bss globals) are listed in the",
+            "order its programs refer to them. To see their contents after a run: extos run --maps FILE.o."})
 final class MapsCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
