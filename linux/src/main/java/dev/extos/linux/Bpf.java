@@ -135,10 +135,10 @@ public final class Bpf {
 
     /**
      * Runs {@code program} {@code repeat} times in the kernel on a copy of {@code data} with
-     * {@code BPF_PROG_TEST_RUN} (for XDP the data is the packet, at least 14 bytes: an Ethernet
-     * header) and returns the last run's r0 and the kernel's own mean duration per run. The
-     * kernel times the loop with its clock, preempting and rescheduling as it needs to, so the
-     * duration includes no system-call cost.
+     * {@code BPF_PROG_TEST_RUN} (for XDP and socket filters the data is the packet, at least 14
+     * bytes: an Ethernet header) and returns the last run's r0, the kernel's own mean duration
+     * per run and the packet as the program left it. The kernel times the loop with its clock,
+     * preempting and rescheduling as it needs to, so the duration includes no system-call cost.
      *
      * @throws KernelRejectedException with the errno when the kernel refuses the run (EINVAL
      *         for data too short, ENOTSUPP for a program type without test runs, EPERM)
@@ -151,22 +151,40 @@ public final class Bpf {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment in = arena.allocate(Math.max(1, data.length), 8);
             MemorySegment.copy(data, 0, in, ValueLayout.JAVA_BYTE, 0, data.length);
+            // Room for a packet the program grew (XDP tail adjustments stay within a page).
+            int outSize = data.length + 4096;
+            MemorySegment out = arena.allocate(outSize, 8);
             MemorySegment attr = arena.allocate(ATTR_SIZE, 8);
             attr.set(ValueLayout.JAVA_INT, 0, program.fd());        // prog_fd
             attr.set(ValueLayout.JAVA_INT, 8, data.length);         // data_size_in
-            attr.set(ValueLayout.JAVA_LONG, 16, in.address());      // data_in (no data_out: not copied back)
+            attr.set(ValueLayout.JAVA_INT, 12, outSize);            // data_size_out (in: room, out: bytes)
+            attr.set(ValueLayout.JAVA_LONG, 16, in.address());      // data_in
+            attr.set(ValueLayout.JAVA_LONG, 24, out.address());     // data_out
             attr.set(ValueLayout.JAVA_INT, 32, repeat);             // repeat
             MemorySegment state = arena.allocate(CALL_STATE);
             long r = call(state, BPF_PROG_TEST_RUN, attr);
             if (r < 0) {
                 throw new KernelRejectedException(BPF_PROG_TEST_RUN, (int) ERRNO.get(state, 0L), "");
             }
-            return new TestRun(attr.get(ValueLayout.JAVA_INT, 4) & 0xffffffffL, attr.get(ValueLayout.JAVA_INT, 36) & 0xffffffffL);
+            int outBytes = Math.min(outSize, attr.get(ValueLayout.JAVA_INT, 12));
+            return new TestRun(attr.get(ValueLayout.JAVA_INT, 4) & 0xffffffffL, attr.get(ValueLayout.JAVA_INT, 36) & 0xffffffffL,
+                    out.asSlice(0, outBytes).toArray(ValueLayout.JAVA_BYTE));
         }
     }
 
-    /** The outcome of {@link #testRun}: r0 of the program (the kernel keeps 32 bits) and the mean ns per run. */
-    public record TestRun(long retval, long nanosPerRun) {
+    /**
+     * The outcome of {@link #testRun}: r0 of the program (the kernel keeps 32 bits), the mean ns
+     * per run and the packet after the last run.
+     */
+    public record TestRun(long retval, long nanosPerRun, byte[] dataOut) {
+        public TestRun {
+            dataOut = dataOut.clone();
+        }
+
+        @Override
+        public byte[] dataOut() {
+            return dataOut.clone();
+        }
     }
 
     private static long call(MemorySegment state, int cmd, MemorySegment attr) {
