@@ -22,9 +22,17 @@ public final class Bpf {
     /** The x86-64 system call number of bpf(2). */
     public static final long SYS_BPF = 321;
 
+    public static final int BPF_MAP_CREATE = 0;
+    public static final int BPF_MAP_LOOKUP_ELEM = 1;
+    public static final int BPF_MAP_UPDATE_ELEM = 2;
+    public static final int BPF_MAP_DELETE_ELEM = 3;
+    public static final int BPF_MAP_GET_NEXT_KEY = 4;
     public static final int BPF_PROG_LOAD = 5;
     /** bpf() command: run a loaded program on given data in the kernel, repeatedly, and time it. */
     public static final int BPF_PROG_TEST_RUN = 10;
+    public static final int BPF_OBJ_GET_INFO_BY_FD = 15;
+    /** bpf() command: make a map read-only for user space from now on (programs may still write unless BPF_F_RDONLY_PROG). */
+    public static final int BPF_MAP_FREEZE = 22;
 
     public static final int BPF_PROG_TYPE_SOCKET_FILTER = 1;
     public static final int BPF_PROG_TYPE_XDP = 6;
@@ -73,9 +81,15 @@ public final class Bpf {
     /** A readable name for a bpf() command. */
     public static String commandName(int cmd) {
         return switch (cmd) {
-            case 0 -> "BPF_MAP_CREATE";
-            case 5 -> "BPF_PROG_LOAD";
-            case 10 -> "BPF_PROG_TEST_RUN";
+            case BPF_MAP_CREATE -> "BPF_MAP_CREATE";
+            case BPF_MAP_LOOKUP_ELEM -> "BPF_MAP_LOOKUP_ELEM";
+            case BPF_MAP_UPDATE_ELEM -> "BPF_MAP_UPDATE_ELEM";
+            case BPF_MAP_DELETE_ELEM -> "BPF_MAP_DELETE_ELEM";
+            case BPF_MAP_GET_NEXT_KEY -> "BPF_MAP_GET_NEXT_KEY";
+            case BPF_PROG_LOAD -> "BPF_PROG_LOAD";
+            case BPF_PROG_TEST_RUN -> "BPF_PROG_TEST_RUN";
+            case BPF_OBJ_GET_INFO_BY_FD -> "BPF_OBJ_GET_INFO_BY_FD";
+            case BPF_MAP_FREEZE -> "BPF_MAP_FREEZE";
             default -> "cmd " + cmd;
         };
     }
@@ -95,6 +109,16 @@ public final class Bpf {
 
     /** {@link #load(int, Program, String, int)} for already-encoded instructions (8 bytes each). */
     public static LoadedProgram load(int progType, byte[] insns, String license, int logLevel)
+            throws KernelRejectedException {
+        return load(progType, insns, license, logLevel, "");
+    }
+
+    /**
+     * {@link #load(int, byte[], String, int)} with the program's name as the kernel shows it
+     * (bpftool, {@link LoadedProgram#info()}): cut to 15 characters, others than letters, digits,
+     * '_' and '.' replaced by '_'.
+     */
+    public static LoadedProgram load(int progType, byte[] insns, String license, int logLevel, String name)
             throws KernelRejectedException {
         requireSupported();
         if (insns.length % 8 != 0) {
@@ -117,6 +141,7 @@ public final class Bpf {
                 attr.set(ValueLayout.JAVA_LONG, 32, logBuf.address());       // log_buf
                 attr.set(ValueLayout.JAVA_INT, 40, 0);                       // kern_version
                 attr.set(ValueLayout.JAVA_INT, 44, 0);                       // prog_flags
+                putName(attr, 48, name);                                     // prog_name
                 MemorySegment state = arena.allocate(CALL_STATE);
                 long r = call(state, BPF_PROG_LOAD, attr);
                 String log = logSize == 0 ? "" : logBuf.getString(0, StandardCharsets.UTF_8);
@@ -185,6 +210,37 @@ public final class Bpf {
         public byte[] dataOut() {
             return dataOut.clone();
         }
+    }
+
+    /** A zeroed {@code union bpf_attr} in {@code arena}. */
+    static MemorySegment attr(Arena arena) {
+        return arena.allocate(ATTR_SIZE, 8);
+    }
+
+    /** bpf(cmd, attr): its non-negative result, or minus the errno. */
+    static long invoke(int cmd, MemorySegment attr) {
+        requireSupported();
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(CALL_STATE);
+            long r = call(state, cmd, attr);
+            return r >= 0 ? r : -(int) ERRNO.get(state, 0L);
+        }
+    }
+
+    /** bpf(cmd, attr): its non-negative result; a failure is a {@link KernelRejectedException} with the errno. */
+    static long command(int cmd, MemorySegment attr) throws KernelRejectedException {
+        long r = invoke(cmd, attr);
+        if (r < 0) {
+            throw new KernelRejectedException(cmd, (int) -r, "");
+        }
+        return r;
+    }
+
+    /** Writes {@code name} as the kernel accepts object names: at most 15 bytes of [A-Za-z0-9_.], NUL-terminated. */
+    static void putName(MemorySegment attr, long offset, String name) {
+        String clean = name.replaceAll("[^A-Za-z0-9_.]", "_");
+        byte[] b = clean.substring(0, Math.min(15, clean.length())).getBytes(StandardCharsets.US_ASCII);
+        MemorySegment.copy(b, 0, attr, ValueLayout.JAVA_BYTE, offset, b.length);
     }
 
     private static long call(MemorySegment state, int cmd, MemorySegment attr) {

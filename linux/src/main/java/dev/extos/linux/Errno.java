@@ -13,6 +13,8 @@ public final class Errno {
             Map.entry(524, "ENOTSUPP"));
 
     public static final int EPERM = 1;
+    public static final int ENOENT = 2;
+    public static final int EEXIST = 17;
     public static final int E2BIG = 7;
     public static final int EACCES = 13;
     public static final int EINVAL = 22;
