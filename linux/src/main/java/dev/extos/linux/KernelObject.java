@@ -73,7 +73,7 @@ public final class KernelObject implements AutoCloseable {
                 loaded.put(p.name(), Bpf.load(KernelProgramTypes.forSection(p.section()), patched.encode(),
                         object.license(), logLevel, p.name()));
             }
-        } catch (KernelRejectedException | RuntimeException e) {
+        } catch (RuntimeException e) {
             loaded.values().forEach(LoadedProgram::close);
             maps.forEach(KernelMap::close);
             throw e;
