@@ -2,6 +2,7 @@
 module dev.extos.cli {
     requires dev.extos.vm;
     requires dev.extos.io;
+    requires dev.extos.linux;
     requires dev.extos.verifier;
     requires info.picocli;
 

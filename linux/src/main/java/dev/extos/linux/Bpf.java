@@ -22,9 +22,17 @@ public final class Bpf {
     /** The x86-64 system call number of bpf(2). */
     public static final long SYS_BPF = 321;
 
+    public static final int BPF_MAP_CREATE = 0;
+    public static final int BPF_MAP_LOOKUP_ELEM = 1;
+    public static final int BPF_MAP_UPDATE_ELEM = 2;
+    public static final int BPF_MAP_DELETE_ELEM = 3;
+    public static final int BPF_MAP_GET_NEXT_KEY = 4;
     public static final int BPF_PROG_LOAD = 5;
     /** bpf() command: run a loaded program on given data in the kernel, repeatedly, and time it. */
     public static final int BPF_PROG_TEST_RUN = 10;
+    public static final int BPF_OBJ_GET_INFO_BY_FD = 15;
+    /** bpf() command: make a map read-only for user space from now on (programs may still write unless BPF_F_RDONLY_PROG). */
+    public static final int BPF_MAP_FREEZE = 22;
 
     public static final int BPF_PROG_TYPE_SOCKET_FILTER = 1;
     public static final int BPF_PROG_TYPE_XDP = 6;
@@ -73,9 +81,15 @@ public final class Bpf {
     /** A readable name for a bpf() command. */
     public static String commandName(int cmd) {
         return switch (cmd) {
-            case 0 -> "BPF_MAP_CREATE";
-            case 5 -> "BPF_PROG_LOAD";
-            case 10 -> "BPF_PROG_TEST_RUN";
+            case BPF_MAP_CREATE -> "BPF_MAP_CREATE";
+            case BPF_MAP_LOOKUP_ELEM -> "BPF_MAP_LOOKUP_ELEM";
+            case BPF_MAP_UPDATE_ELEM -> "BPF_MAP_UPDATE_ELEM";
+            case BPF_MAP_DELETE_ELEM -> "BPF_MAP_DELETE_ELEM";
+            case BPF_MAP_GET_NEXT_KEY -> "BPF_MAP_GET_NEXT_KEY";
+            case BPF_PROG_LOAD -> "BPF_PROG_LOAD";
+            case BPF_PROG_TEST_RUN -> "BPF_PROG_TEST_RUN";
+            case BPF_OBJ_GET_INFO_BY_FD -> "BPF_OBJ_GET_INFO_BY_FD";
+            case BPF_MAP_FREEZE -> "BPF_MAP_FREEZE";
             default -> "cmd " + cmd;
         };
     }
@@ -95,6 +109,16 @@ public final class Bpf {
 
     /** {@link #load(int, Program, String, int)} for already-encoded instructions (8 bytes each). */
     public static LoadedProgram load(int progType, byte[] insns, String license, int logLevel)
+            throws KernelRejectedException {
+        return load(progType, insns, license, logLevel, "");
+    }
+
+    /**
+     * {@link #load(int, byte[], String, int)} with the program's name as the kernel shows it
+     * (bpftool, {@link LoadedProgram#info()}): cut to 15 characters, others than letters, digits,
+     * '_' and '.' replaced by '_'.
+     */
+    public static LoadedProgram load(int progType, byte[] insns, String license, int logLevel, String name)
             throws KernelRejectedException {
         requireSupported();
         if (insns.length % 8 != 0) {
@@ -117,6 +141,7 @@ public final class Bpf {
                 attr.set(ValueLayout.JAVA_LONG, 32, logBuf.address());       // log_buf
                 attr.set(ValueLayout.JAVA_INT, 40, 0);                       // kern_version
                 attr.set(ValueLayout.JAVA_INT, 44, 0);                       // prog_flags
+                putName(attr, 48, name);                                     // prog_name
                 MemorySegment state = arena.allocate(CALL_STATE);
                 long r = call(state, BPF_PROG_LOAD, attr);
                 String log = logSize == 0 ? "" : logBuf.getString(0, StandardCharsets.UTF_8);
@@ -135,10 +160,10 @@ public final class Bpf {
 
     /**
      * Runs {@code program} {@code repeat} times in the kernel on a copy of {@code data} with
-     * {@code BPF_PROG_TEST_RUN} (for XDP the data is the packet, at least 14 bytes: an Ethernet
-     * header) and returns the last run's r0 and the kernel's own mean duration per run. The
-     * kernel times the loop with its clock, preempting and rescheduling as it needs to, so the
-     * duration includes no system-call cost.
+     * {@code BPF_PROG_TEST_RUN} (for XDP and socket filters the data is the packet, at least 14
+     * bytes: an Ethernet header) and returns the last run's r0, the kernel's own mean duration
+     * per run and the packet as the program left it. The kernel times the loop with its clock,
+     * preempting and rescheduling as it needs to, so the duration includes no system-call cost.
      *
      * @throws KernelRejectedException with the errno when the kernel refuses the run (EINVAL
      *         for data too short, ENOTSUPP for a program type without test runs, EPERM)
@@ -151,22 +176,71 @@ public final class Bpf {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment in = arena.allocate(Math.max(1, data.length), 8);
             MemorySegment.copy(data, 0, in, ValueLayout.JAVA_BYTE, 0, data.length);
+            // Room for a packet the program grew (XDP tail adjustments stay within a page).
+            int outSize = data.length + 4096;
+            MemorySegment out = arena.allocate(outSize, 8);
             MemorySegment attr = arena.allocate(ATTR_SIZE, 8);
             attr.set(ValueLayout.JAVA_INT, 0, program.fd());        // prog_fd
             attr.set(ValueLayout.JAVA_INT, 8, data.length);         // data_size_in
-            attr.set(ValueLayout.JAVA_LONG, 16, in.address());      // data_in (no data_out: not copied back)
+            attr.set(ValueLayout.JAVA_INT, 12, outSize);            // data_size_out (in: room, out: bytes)
+            attr.set(ValueLayout.JAVA_LONG, 16, in.address());      // data_in
+            attr.set(ValueLayout.JAVA_LONG, 24, out.address());     // data_out
             attr.set(ValueLayout.JAVA_INT, 32, repeat);             // repeat
             MemorySegment state = arena.allocate(CALL_STATE);
             long r = call(state, BPF_PROG_TEST_RUN, attr);
             if (r < 0) {
                 throw new KernelRejectedException(BPF_PROG_TEST_RUN, (int) ERRNO.get(state, 0L), "");
             }
-            return new TestRun(attr.get(ValueLayout.JAVA_INT, 4) & 0xffffffffL, attr.get(ValueLayout.JAVA_INT, 36) & 0xffffffffL);
+            int outBytes = Math.min(outSize, attr.get(ValueLayout.JAVA_INT, 12));
+            return new TestRun(attr.get(ValueLayout.JAVA_INT, 4) & 0xffffffffL, attr.get(ValueLayout.JAVA_INT, 36) & 0xffffffffL,
+                    out.asSlice(0, outBytes).toArray(ValueLayout.JAVA_BYTE));
         }
     }
 
-    /** The outcome of {@link #testRun}: r0 of the program (the kernel keeps 32 bits) and the mean ns per run. */
-    public record TestRun(long retval, long nanosPerRun) {
+    /**
+     * The outcome of {@link #testRun}: r0 of the program (the kernel keeps 32 bits), the mean ns
+     * per run and the packet after the last run.
+     */
+    public record TestRun(long retval, long nanosPerRun, byte[] dataOut) {
+        public TestRun {
+            dataOut = dataOut.clone();
+        }
+
+        @Override
+        public byte[] dataOut() {
+            return dataOut.clone();
+        }
+    }
+
+    /** A zeroed {@code union bpf_attr} in {@code arena}. */
+    static MemorySegment attr(Arena arena) {
+        return arena.allocate(ATTR_SIZE, 8);
+    }
+
+    /** bpf(cmd, attr): its non-negative result, or minus the errno. */
+    static long invoke(int cmd, MemorySegment attr) {
+        requireSupported();
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(CALL_STATE);
+            long r = call(state, cmd, attr);
+            return r >= 0 ? r : -(int) ERRNO.get(state, 0L);
+        }
+    }
+
+    /** bpf(cmd, attr): its non-negative result; a failure is a {@link KernelRejectedException} with the errno. */
+    static long command(int cmd, MemorySegment attr) throws KernelRejectedException {
+        long r = invoke(cmd, attr);
+        if (r < 0) {
+            throw new KernelRejectedException(cmd, (int) -r, "");
+        }
+        return r;
+    }
+
+    /** Writes {@code name} as the kernel accepts object names: at most 15 bytes of [A-Za-z0-9_.], NUL-terminated. */
+    static void putName(MemorySegment attr, long offset, String name) {
+        String clean = name.replaceAll("[^A-Za-z0-9_.]", "_");
+        byte[] b = clean.substring(0, Math.min(15, clean.length())).getBytes(StandardCharsets.US_ASCII);
+        MemorySegment.copy(b, 0, attr, ValueLayout.JAVA_BYTE, offset, b.length);
     }
 
     private static long call(MemorySegment state, int cmd, MemorySegment attr) {

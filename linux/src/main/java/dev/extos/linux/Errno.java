@@ -10,9 +10,12 @@ public final class Errno {
             Map.entry(12, "ENOMEM"), Map.entry(13, "EACCES"), Map.entry(14, "EFAULT"), Map.entry(16, "EBUSY"),
             Map.entry(17, "EEXIST"), Map.entry(19, "ENODEV"), Map.entry(22, "EINVAL"), Map.entry(24, "EMFILE"),
             Map.entry(28, "ENOSPC"), Map.entry(34, "ERANGE"), Map.entry(38, "ENOSYS"), Map.entry(95, "EOPNOTSUPP"),
-            Map.entry(524, "ENOTSUPP"));
+            Map.entry(98, "EADDRINUSE"), Map.entry(99, "EADDRNOTAVAIL"), Map.entry(88, "ENOTSOCK"),
+            Map.entry(97, "EAFNOSUPPORT"), Map.entry(105, "ENOBUFS"), Map.entry(524, "ENOTSUPP"));
 
     public static final int EPERM = 1;
+    public static final int ENOENT = 2;
+    public static final int EEXIST = 17;
     public static final int E2BIG = 7;
     public static final int EACCES = 13;
     public static final int EINVAL = 22;

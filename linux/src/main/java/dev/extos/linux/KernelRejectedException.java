@@ -1,7 +1,10 @@
 package dev.extos.linux;
 
-/** The kernel refused a bpf() command; for PROG_LOAD, {@link #log()} is the kernel verifier's log. */
-public final class KernelRejectedException extends Exception {
+/**
+ * The kernel refused a bpf() command; for PROG_LOAD, {@link #log()} is the kernel verifier's log.
+ * Unchecked, like every ExtOS error; methods that issue bpf() commands declare it all the same.
+ */
+public final class KernelRejectedException extends dev.extos.isa.ExtosException {
     private static final long serialVersionUID = 1L;
 
     private final int command;

@@ -31,6 +31,11 @@ public final class LoadedProgram implements AutoCloseable {
         return log;
     }
 
+    /** The kernel's description of the program: id, tag, sizes, run count and time (with {@link BpfStats} on). */
+    public ProgramInfo info() throws KernelRejectedException {
+        return ObjectInfo.program(fd());
+    }
+
     /** True once closed. */
     public synchronized boolean isClosed() {
         return closed;

@@ -1,0 +1,25 @@
+package dev.extos.linux;
+
+import dev.extos.isa.ExtosException;
+
+/** A socket call the kernel refused, quoting the call and its errno (e.g. EADDRINUSE for a port in use). */
+public final class KernelSocketException extends ExtosException {
+    private static final long serialVersionUID = 1L;
+
+    private final int errno;
+
+    public KernelSocketException(String call, int errno) {
+        super(call + " failed with " + Errno.name(errno));
+        this.errno = errno;
+    }
+
+    /** The errno value. */
+    public int errno() {
+        return errno;
+    }
+
+    /** The errno's symbolic name. */
+    public String errnoName() {
+        return Errno.name(errno);
+    }
+}
