@@ -68,6 +68,40 @@ class AggregationTest {
     }
 
     @Test
+    void aCountingFilterRunsExactlyOncePerRecordHoweverSmallTheReads() throws IOException {
+        // Filters run ahead on a batch of records; they must never run on one the call then leaves
+        // for the next call, or a counting filter would count it twice.
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 3000; i++) {
+            text.append("line ").append(i).append(' ').append("y".repeat(i % 53)).append('\n');
+        }
+        Path file = Files.writeString(dir.resolve("keep.txt"), text);
+        String countAndKeep = COUNT_AND_SUM.replace("done:\nmov %r0, 0", "done:\nmov32 %r0, -1");
+        List<MapSpec> maps = List.of(MapSpec.of("totals", MapType.ARRAY, 4, 16, 1));
+        java.util.Random random = new java.util.Random(7);
+        try (Domain d = ExtOS.embedded(); ExtFile f = d.open(file, Framing.lines())) {
+            LoadedFilter counter = d.load("count", Assembler.assemble(countAndKeep), Hook.READ, maps);
+            java.io.ByteArrayOutputStream delivered = new java.io.ByteArrayOutputStream();
+            IoStats s;
+            do {
+                ByteBuffer dst = ByteBuffer.allocate(64 + random.nextInt(400));
+                s = f.read(dst, counter, null);
+                delivered.write(dst.array(), 0, dst.position());
+            } while (!s.endOfFile());
+
+            assertThat(delivered.toString(java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo(text.toString());
+            BpfMap totals = counter.map("totals").orElseThrow();
+            ByteBuffer value = ByteBuffer.wrap(totals.lookup(new byte[4]).orElseThrow()).order(ByteOrder.LITTLE_ENDIAN);
+            assertThat(value.getLong(0)).isEqualTo(3000);
+
+            f.position(0);
+            assertThat(f.records(counter, null).count()).isEqualTo(3000);
+            value = ByteBuffer.wrap(totals.lookup(new byte[4]).orElseThrow()).order(ByteOrder.LITTLE_ENDIAN);
+            assertThat(value.getLong(0)).isEqualTo(6000);
+        }
+    }
+
+    @Test
     void closingTheDomainGivesTheMapsMemoryBack() {
         dev.extos.io.internal.EmbeddedDomain d = new dev.extos.io.internal.EmbeddedDomain(dev.extos.vm.Engines.jit(),
                 dev.extos.io.internal.EmbeddedDomain.DEFAULT_WINDOW);

@@ -24,6 +24,11 @@ final class BufferSink extends Sink {
     }
 
     @Override
+    boolean fitsAll(long records, long bytes) {
+        return fits(bytes);
+    }
+
+    @Override
     boolean isEmpty() {
         return used == 0;
     }

@@ -13,60 +13,63 @@ final class Framers {
 
     /** '\n'-terminated records; the last one may lack its newline. */
     static final class Lines implements Framer {
+        private final Newlines newlines = Newlines.fastest();
+
         @Override
-        public long frame(MemorySegment bytes, long at, long limit, boolean atEof, long fileOffset, Frame out) {
-            long nl = Newlines.next(bytes, at, limit);
-            if (nl >= 0) {
-                out.payload = at;
-                out.length = nl - at;
-                out.delimited = true;
-                return nl - at + 1;
+        public int frame(MemorySegment bytes, long at, long limit, boolean atEof, long fileOffset, Frames out, int max) {
+            int n = newlines.find(bytes, at, limit, out.end, max);
+            long start = at;
+            for (int k = 0; k < n; k++) {
+                long newline = out.end[k];
+                out.set(k, start, newline - start, newline + 1, true);
+                start = newline + 1;
             }
-            if (atEof && limit > at) {
-                out.payload = at;
-                out.length = limit - at;
-                out.delimited = false;
-                return limit - at;
+            if (n == 0 && atEof && limit > at) {
+                out.set(0, at, limit - at, limit, false);
+                return 1;
             }
-            return 0;
+            return n;
         }
     }
 
     /** Records of one size. */
     record Fixed(int size) implements Framer {
         @Override
-        public long frame(MemorySegment bytes, long at, long limit, boolean atEof, long fileOffset, Frame out) {
-            if (limit - at < size) {
-                return 0;
+        public int frame(MemorySegment bytes, long at, long limit, boolean atEof, long fileOffset, Frames out, int max) {
+            int n = (int) Math.min(max, (limit - at) / size);
+            for (int k = 0; k < n; k++) {
+                long start = at + (long) k * size;
+                out.set(k, start, size, start + size, false);
             }
-            out.payload = at;
-            out.length = size;
-            out.delimited = false;
-            return size;
+            return n;
         }
     }
 
     /** A 2- or 4-byte unsigned length, then the payload. */
     record LengthPrefixed(int width, ByteOrder order) implements Framer {
         @Override
-        public long frame(MemorySegment bytes, long at, long limit, boolean atEof, long fileOffset, Frame out) {
-            if (limit - at < width) {
-                return 0;
+        public int frame(MemorySegment bytes, long at, long limit, boolean atEof, long fileOffset, Frames out, int max) {
+            int n = 0;
+            long p = at;
+            while (n < max && limit - p >= width) {
+                long length = width == 2
+                        ? bytes.get(ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(order), p) & 0xffffL
+                        : bytes.get(ValueLayout.JAVA_INT_UNALIGNED.withOrder(order), p) & 0xffffffffL;
+                if (limit - p - width < length) {
+                    break;
+                }
+                out.set(n++, p + width, length, p + width + length, false);
+                p += width + length;
             }
-            long length = width == 2
-                    ? bytes.get(ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(order), at) & 0xffffL
-                    : bytes.get(ValueLayout.JAVA_INT_UNALIGNED.withOrder(order), at) & 0xffffffffL;
-            if (limit - at - width < length) {
-                return 0;
-            }
-            out.payload = at + width;
-            out.length = length;
-            out.delimited = false;
-            return width + length;
+            return n;
         }
     }
 
-    /** Runs an extos/frame program; the whole record (header included) is what the filter sees. */
+    /**
+     * Runs an extos/frame program; the whole record (header included) is what the filter sees.
+     * One record per step: a framer program may keep state in maps, so it must never run ahead
+     * on records the caller then does not consume.
+     */
     static final class Program implements Framer {
         private final EmbeddedFilter framer;
         private final ProgramMemory memory;
@@ -77,7 +80,7 @@ final class Framers {
         }
 
         @Override
-        public long frame(MemorySegment bytes, long at, long limit, boolean atEof, long fileOffset, Frame out) {
+        public int frame(MemorySegment bytes, long at, long limit, boolean atEof, long fileOffset, Frames out, int max) {
             if (limit == at) {
                 return 0;
             }
@@ -96,10 +99,8 @@ final class Framers {
             if (r0 == 0 || r0 > limit - at) {
                 return 0;
             }
-            out.payload = at;
-            out.length = r0;
-            out.delimited = false;
-            return r0;
+            out.set(0, at, r0, at + r0, false);
+            return 1;
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.extos.io.FileTruncatedException;
 import dev.extos.io.Framing;
 import dev.extos.io.FramingException;
 import dev.extos.io.Hook;
+import dev.extos.io.IoException;
 import dev.extos.io.IoStats;
 import dev.extos.io.LoadedFilter;
 import dev.extos.io.ProgramFaultException;
@@ -40,6 +41,8 @@ import java.util.stream.StreamSupport;
 final class MappedExtFile implements ExtFile {
     private static final int STAGING = 1 << 20;
     private static final int STREAM_BATCH = 256;
+    // A call frames few records at first and more as it goes, so a small read does not frame far past what it returns.
+    private static final int FIRST_FRAMES = 8;
 
     private final EmbeddedDomain domain;
     private final Path path;
@@ -49,7 +52,11 @@ final class MappedExtFile implements ExtFile {
     private final long windowSize;
     private final FileChannel channel;
     private final ProgramMemory memory = new ProgramMemory(Hook.READ.programType());
-    private final Frame frame = new Frame();
+    private final Frames frames = new Frames();
+    private final long[] verdicts = new long[Frames.CAPACITY];
+    // Time in the filter during the current call, and a fault of a run ahead, thrown once the records before it are delivered.
+    private long programNanos;
+    private IoException aheadFault;
 
     private Arena arena;
     private MemorySegment window;
@@ -194,13 +201,14 @@ final class MappedExtFile implements ExtFile {
         long seen = 0;
         long kept = 0;
         long out = 0;
-        long sampledNanos = 0;
-        long samples = 0;
-        long timedSeen = 0;
+        programNanos = 0;
+        aheadFault = null;
         boolean eof = false;
         endPosition = pos;
         endIndex = idx;
+        int batch = FIRST_FRAMES;
         try {
+            framing:
             while (true) {
                 if (pos >= fileSize) {
                     eof = true;
@@ -212,8 +220,8 @@ final class MappedExtFile implements ExtFile {
                 long at = pos - windowStart;
                 long limit = windowEnd - windowStart;
                 boolean atEof = windowEnd == fileSize;
-                long consumed = framer.frame(window, at, limit, atEof, pos, frame);
-                if (consumed == 0) {
+                int n = framer.frame(window, at, limit, atEof, pos, frames, batch);
+                if (n == 0) {
                     if (!atEof && at > 0) {
                         map(pos, fileSize);  // the record crosses the window's end: slide the window to it
                         continue;
@@ -224,49 +232,55 @@ final class MappedExtFile implements ExtFile {
                             : new FramingException(path + ": the record at byte " + pos + " is larger than the "
                             + windowSize + "-byte mapping window", pos, false, null);
                 }
-                long keep;
-                if (hasPending && pendingOffset == pos && pendingFilter == filter && pendingLength == frame.length) {
-                    keep = pendingKept;
-                    hasPending = false;
-                } else if (filter == null) {
-                    keep = frame.length;
-                    seen++;
-                } else {
-                    long r0;
-                    // Timed: the second record and every 64th after it (the first run of a program
-                    // can include one-time linking that would swamp the estimate).
-                    if ((seen & (IoStats.SAMPLE_EVERY - 1)) == 1) {
-                        long t = System.nanoTime();
-                        r0 = run(filter, frame.payload, pos, idx);
-                        sampledNanos += System.nanoTime() - t;
-                        samples++;
+                batch = Math.min(2 * batch, Frames.CAPACITY);
+                int ahead = 0;
+                if (filter != null && !resumesPending(pos, filter)) {
+                    ahead = runAhead(filter, n, at, idx, sink);
+                    seen += ahead;
+                }
+                for (int k = 0; k < n; k++) {
+                    if (k == ahead && aheadFault != null) {
+                        // The records before the one that faulted are delivered; the call ends at it.
+                        IoException fault = aheadFault;
+                        aheadFault = null;
+                        throw fault;
+                    }
+                    long length = frames.length[k];
+                    long keep;
+                    if (k < ahead) {
+                        keep = Math.min(verdicts[k] & 0xffffffffL, length);
+                    } else if (hasPending && pendingOffset == pos && pendingFilter == filter && pendingLength == length) {
+                        keep = pendingKept;
+                        hasPending = false;
+                    } else if (filter == null) {
+                        keep = length;
+                        seen++;
                     } else {
-                        r0 = run(filter, frame.payload, pos, idx);
+                        keep = Math.min(runOne(filter, k, pos, idx) & 0xffffffffL, length);
+                        seen++;
                     }
-                    seen++;
-                    timedSeen++;
-                    keep = Math.min(r0 & 0xffffffffL, frame.length);
-                }
-                if (keep > 0) {
-                    long size = output.size(keep, frame.delimited);
-                    if (!sink.fits(size)) {
-                        hasPending = true;
-                        pendingOffset = pos;
-                        pendingLength = frame.length;
-                        pendingFilter = filter;
-                        pendingKept = keep;
-                        if (sink.isEmpty()) {
-                            throw new RecordTooLargeException(path + ": record " + idx + " at byte " + pos + " is "
-                                    + size + " bytes as delivered, more than the " + "whole buffer holds", pos, size);
+                    if (keep > 0) {
+                        boolean delimited = frames.delimited[k];
+                        long size = output.size(keep, delimited);
+                        if (!sink.fits(size)) {
+                            hasPending = true;
+                            pendingOffset = pos;
+                            pendingLength = length;
+                            pendingFilter = filter;
+                            pendingKept = keep;
+                            if (sink.isEmpty()) {
+                                throw new RecordTooLargeException(path + ": record " + idx + " at byte " + pos + " is "
+                                        + size + " bytes as delivered, more than the " + "whole buffer holds", pos, size);
+                            }
+                            break framing;
                         }
-                        break;
+                        sink.put(output, window, frames.payload[k], keep, delimited, size);
+                        kept++;
+                        out += size;
                     }
-                    sink.put(output, window, frame.payload, keep, frame.delimited, size);
-                    kept++;
-                    out += size;
+                    pos = windowStart + frames.end[k];
+                    idx++;
                 }
-                pos += consumed;
-                idx++;
             }
         } catch (InternalError e) {
             // A mapped page vanished: the file was truncated under us.
@@ -282,20 +296,71 @@ final class MappedExtFile implements ExtFile {
             endIndex = idx;
             sink.finish();
         }
-        long programNanos = samples == 0 ? 0 : sampledNanos * timedSeen / samples;
         return new IoStats(seen, kept, pos - from, out, programNanos, System.nanoTime() - start, eof);
     }
 
-    private long run(EmbeddedFilter filter, long payload, long pos, long idx) throws IOException {
-        try {
-            return memory.runRecord(filter, payload, frame.length, pos, idx);
-        } catch (ExtosException e) {
-            if (channel.size() < windowEnd) {
-                throw truncated(pos, e);
+    /** Whether the record at {@code pos} has a verdict from {@code filter} kept from the call before. */
+    private boolean resumesPending(long pos, EmbeddedFilter filter) {
+        return hasPending && pendingOffset == pos && pendingFilter == filter;
+    }
+
+    /**
+     * Runs the filter on the first records of the batch, as many as the sink takes whatever the
+     * verdicts (each record at its largest delivered size), and leaves their r0 in verdicts.
+     * A filter may count into maps, so it must never run on a record the call then does not
+     * consume: the records past this point run one at a time as the sink fills. Returns how many ran;
+     * when the filter faulted on the next one, the error waits in aheadFault.
+     */
+    private int runAhead(EmbeddedFilter filter, int n, long at, long idx, Sink sink) throws IOException {
+        int ahead = 0;
+        long worst = 0;
+        while (ahead < n) {
+            long size = output.size(frames.length[ahead], frames.delimited[ahead]);
+            if (!sink.fitsAll(ahead + 1, worst + size)) {
+                break;
             }
-            throw new ProgramFaultException(filter.name() + " faulted on record " + idx + " at byte " + pos + " of " + path
-                    + ": " + e.getMessage(), idx, pos, e);
+            worst += size;
+            ahead++;
         }
+        long t = System.nanoTime();
+        long recordStart = at;
+        int k = 0;
+        try {
+            for (; k < ahead; k++) {
+                verdicts[k] = memory.runRecord(filter, frames.payload[k], frames.length[k], windowStart + recordStart, idx + k);
+                recordStart = frames.end[k];
+            }
+        } catch (ExtosException e) {
+            IoException fault = fault(filter, idx + k, windowStart + recordStart, e);
+            if (fault instanceof FileTruncatedException) {
+                throw fault;
+            }
+            aheadFault = fault;
+            return k;
+        } finally {
+            programNanos += System.nanoTime() - t;
+        }
+        return ahead;
+    }
+
+    /** Runs the filter on record k of the batch, which starts at file offset {@code pos}; returns r0. */
+    private long runOne(EmbeddedFilter filter, int k, long pos, long idx) throws IOException {
+        long t = System.nanoTime();
+        try {
+            return memory.runRecord(filter, frames.payload[k], frames.length[k], pos, idx);
+        } catch (ExtosException e) {
+            throw fault(filter, idx, pos, e);
+        } finally {
+            programNanos += System.nanoTime() - t;
+        }
+    }
+
+    private IoException fault(EmbeddedFilter filter, long idx, long pos, ExtosException e) throws IOException {
+        if (channel.size() < windowEnd) {
+            return truncated(pos, e);
+        }
+        return new ProgramFaultException(filter.name() + " faulted on record " + idx + " at byte " + pos + " of " + path
+                + ": " + e.getMessage(), idx, pos, e);
     }
 
     private FileTruncatedException truncated(long pos, Throwable cause) {
@@ -353,33 +418,37 @@ final class MappedExtFile implements ExtFile {
         long records = 0;
         long programNanos = 0;
         while (at < size) {
-            long consumed = framer.frame(in, at, size, true, fileEnd + out, frame);
-            if (consumed == 0) {
+            int n = framer.frame(in, at, size, true, fileEnd + out, frames, Frames.CAPACITY);
+            if (n == 0) {
                 throw new FramingException("write to " + path + ": the last record in the buffer, at byte " + at
                         + ", is incomplete; nothing was written", fileEnd + out, true, null);
             }
-            long keep = frame.length;
-            if (f != null) {
-                long t = System.nanoTime();
-                long r0;
-                try {
-                    r0 = memory.runRecord(f, frame.payload, frame.length, fileEnd + out, records);
-                } catch (ExtosException e) {
-                    throw new ProgramFaultException(f.name() + " faulted on record " + records + " of a write to " + path
-                            + " (bytes " + at + ".." + (at + consumed) + " of the buffer); nothing was written: "
-                            + e.getMessage(), records, fileEnd + out, e);
+            for (int k = 0; k < n; k++) {
+                long payload = frames.payload[k];
+                long length = frames.length[k];
+                long keep = length;
+                if (f != null) {
+                    long t = System.nanoTime();
+                    long r0;
+                    try {
+                        r0 = memory.runRecord(f, payload, length, fileEnd + out, records);
+                    } catch (ExtosException e) {
+                        throw new ProgramFaultException(f.name() + " faulted on record " + records + " of a write to " + path
+                                + " (bytes " + at + ".." + frames.end[k] + " of the buffer); nothing was written: "
+                                + e.getMessage(), records, fileEnd + out, e);
+                    }
+                    programNanos += System.nanoTime() - t;
+                    keep = Math.min(r0 & 0xffffffffL, length);
+                    if (keep == 0) {
+                        throw new RecordRejectedException(f.name() + " rejected record " + records + " of a write to " + path
+                                + " (bytes " + at + ".." + frames.end[k] + " of the buffer); nothing was written",
+                                records, fileEnd + out);
+                    }
                 }
-                programNanos += System.nanoTime() - t;
-                keep = Math.min(r0 & 0xffffffffL, frame.length);
-                if (keep == 0) {
-                    throw new RecordRejectedException(f.name() + " rejected record " + records + " of a write to " + path
-                            + " (bytes " + at + ".." + (at + consumed) + " of the buffer); nothing was written",
-                            records, fileEnd + out);
-                }
+                out += output.write(writeStage, out, in, payload, keep, frames.delimited[k]);
+                at = frames.end[k];
+                records++;
             }
-            out += output.write(writeStage, out, in, frame.payload, keep, frame.delimited);
-            at += consumed;
-            records++;
         }
         ByteBuffer bytes = writeStage.asSlice(0, out).asByteBuffer();
         long p = fileEnd;

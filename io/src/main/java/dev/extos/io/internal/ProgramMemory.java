@@ -4,8 +4,6 @@ import dev.extos.verifier.ProgramType;
 import dev.extos.vm.AddressSpace;
 import dev.extos.vm.maps.ProgramMaps;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
-import java.nio.ByteOrder;
 
 /**
  * The memory one thread's filter runs in: an address space and a context segment, made once and
@@ -13,11 +11,14 @@ import java.nio.ByteOrder;
  * call; per record only the context's fields change, so running a filter allocates nothing.
  */
 final class ProgramMemory {
-    private static final ValueLayout.OfLong U64 = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
     private static final long DATA = AddressSpace.base(AddressSpace.DATA_REGION);
     private static final long ARGS = AddressSpace.base(AddressSpace.ARGS_REGION);
 
     private final AddressSpace space = new AddressSpace();
+    // The context as words: per record the host writes them as plain array stores, the cheapest
+    // write Java has; the program reads the same memory through the segment over the array, as
+    // little-endian words, which is what the array holds on the little-endian hosts ExtOS runs on.
+    private final long[] contextWords;
     private final MemorySegment context;
     private final long contextAddress;
     private final int dataSlot;
@@ -32,16 +33,28 @@ final class ProgramMemory {
 
     /** Memory for programs of {@code type} (its host context layout: the struct, then the 64-bit pointer slots). */
     ProgramMemory(ProgramType type) {
-        context = AddressSpace.allocate(type.hostContextSize());
+        if (java.nio.ByteOrder.nativeOrder() != java.nio.ByteOrder.LITTLE_ENDIAN) {
+            throw new UnsupportedOperationException("the embedded domain needs a little-endian host");
+        }
+        contextWords = new long[(type.hostContextSize() + 7) / 8];
+        context = MemorySegment.ofArray(contextWords).asSlice(0, type.hostContextSize());
         contextAddress = space.mapContext(context, false);
-        dataSlot = type.pointerSlot("data");
-        dataEndSlot = type.pointerSlot("data_end");
-        offsetSlot = type.fieldOffset("offset");
+        dataSlot = word(type.pointerSlot("data"));
+        dataEndSlot = word(type.pointerSlot("data_end"));
+        offsetSlot = word(type.fieldOffset("offset"));
         boolean record = type.fieldAt(type.fieldOffset("offset")).size() == 8 && type.contextSize() == 32;
-        indexSlot = record ? type.fieldOffset("index") : -1;
-        argsSlot = record ? type.pointerSlot("args") : -1;
-        argsEndSlot = record ? type.pointerSlot("args_end") : -1;
+        indexSlot = record ? word(type.fieldOffset("index")) : -1;
+        argsSlot = record ? word(type.pointerSlot("args")) : -1;
+        argsEndSlot = record ? word(type.pointerSlot("args_end")) : -1;
         args(MemorySegment.NULL);
+    }
+
+    /** The index in the context's words of the 64-bit field at byte {@code offset}. */
+    private static int word(int offset) {
+        if (offset % 8 != 0) {
+            throw new IllegalStateException("context field at byte " + offset + " is not 8-byte aligned");
+        }
+        return offset / 8;
     }
 
     /** Makes {@code filter}'s maps the ones this memory's runs see, unless they already are. */
@@ -66,18 +79,18 @@ final class ProgramMemory {
             space.mapArgs(bytes);
             args = bytes;
             if (argsSlot >= 0) {
-                context.set(U64, argsSlot, ARGS);
-                context.set(U64, argsEndSlot, ARGS + bytes.byteSize());
+                contextWords[argsSlot] = ARGS;
+                contextWords[argsEndSlot] = ARGS + bytes.byteSize();
             }
         }
     }
 
     /** Runs a read or write filter on the record at [start, start + length) of the data; returns r0. */
     long runRecord(EmbeddedFilter filter, long start, long length, long fileOffset, long index) {
-        context.set(U64, dataSlot, DATA + start);
-        context.set(U64, dataEndSlot, DATA + start + length);
-        context.set(U64, offsetSlot, fileOffset);
-        context.set(U64, indexSlot, index);
+        contextWords[dataSlot] = DATA + start;
+        contextWords[dataEndSlot] = DATA + start + length;
+        contextWords[offsetSlot] = fileOffset;
+        contextWords[indexSlot] = index;
         space.dataEnd(DATA + start + length);
         use(filter);
         return filter.executable().run(space, contextAddress);
@@ -85,9 +98,9 @@ final class ProgramMemory {
 
     /** Runs a framer on the bytes [start, limit) of the data; returns r0. */
     long runFrame(EmbeddedFilter framer, long start, long limit, long fileOffset) {
-        context.set(U64, dataSlot, DATA + start);
-        context.set(U64, dataEndSlot, DATA + limit);
-        context.set(U64, offsetSlot, fileOffset);
+        contextWords[dataSlot] = DATA + start;
+        contextWords[dataEndSlot] = DATA + limit;
+        contextWords[offsetSlot] = fileOffset;
         space.dataEnd(DATA + limit);
         use(framer);
         return framer.executable().run(space, contextAddress);

@@ -20,6 +20,11 @@ final class QueueSink extends Sink {
     }
 
     @Override
+    boolean fitsAll(long records, long bytes) {
+        return queue.size() + records <= batch;
+    }
+
+    @Override
     boolean isEmpty() {
         return queue.isEmpty();
     }

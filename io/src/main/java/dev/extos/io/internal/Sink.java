@@ -8,6 +8,9 @@ abstract class Sink {
     /** Whether a delivered record of {@code size} bytes fits now; if not, the read stops before it. */
     abstract boolean fits(long size);
 
+    /** Whether {@code records} more records of {@code bytes} bytes in all would all fit now. */
+    abstract boolean fitsAll(long records, long bytes);
+
     /** Whether nothing has been delivered in this call (a record that does not fit then never will). */
     abstract boolean isEmpty();
 

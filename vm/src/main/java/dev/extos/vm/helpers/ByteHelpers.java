@@ -20,47 +20,48 @@ public final class ByteHelpers {
     private static final long FNV_PRIME = 0x100000001b3L;
 
     /**
-     * Program bytes read in place: {@code length} bytes at {@code offset} of {@code segment},
-     * checked once against their region, never copied (a filter calling a helper on every
-     * record allocates nothing).
+     * The segment holding {@code length} program bytes at {@code address}, checked once against
+     * their region; the bytes are then read in place at {@code address & 0xffffffff}, never copied,
+     * and no object is made per call (a filter calling a helper on every record allocates nothing,
+     * even before the JIT compiles it).
      */
-    private record Bytes(MemorySegment segment, long offset, long length) {
-        static Bytes of(AddressSpace memory, long address, long length, String helper) {
-            try {
-                return new Bytes(memory.readable(address, length), address & 0xffffffffL, length);
-            } catch (MemoryFault e) {
-                throw new MemoryFault(helper + ": " + e.getMessage());
-            }
-        }
-
-        byte at(long i) {
-            return segment.get(ValueLayout.JAVA_BYTE, offset + i);
+    private static MemorySegment bytes(AddressSpace memory, long address, long length, String helper) {
+        try {
+            return memory.readable(address, length);
+        } catch (MemoryFault e) {
+            throw new MemoryFault(helper + ": " + e.getMessage());
         }
     }
 
+    private static long offset(long address) {
+        return address & 0xffffffffL;
+    }
+
     /**
-     * A RECORD_MEMORY buffer: one that starts in the data (or the arguments) ends at most at the
-     * data's end (the current record's, {@link AddressSpace#dataEnd()}) or the arguments' end,
-     * whatever {@code length} says; the verifier proved only where it starts.
+     * The length of a RECORD_MEMORY buffer: one that starts in the data (or the arguments) ends at
+     * most at the data's end (the current record's, {@link AddressSpace#dataEnd()}) or the
+     * arguments' end, whatever {@code length} says; the verifier proved only where it starts.
      */
-    private static Bytes record(AddressSpace memory, long address, long length, String helper) {
+    private static long recordLength(AddressSpace memory, long address, long length) {
         long region = address >>> AddressSpace.REGION_SHIFT;
         long end = region == AddressSpace.DATA_REGION ? memory.dataEnd()
                 : region == AddressSpace.ARGS_REGION ? AddressSpace.base(AddressSpace.ARGS_REGION)
                         + memory.segment(AddressSpace.base(AddressSpace.ARGS_REGION)).byteSize()
                 : Long.MAX_VALUE;
         if (end != Long.MAX_VALUE && Long.compareUnsigned(length, end - address) > 0) {
-            length = Math.max(0, end - address);
+            return Math.max(0, end - address);
         }
-        return Bytes.of(memory, address, length, helper);
+        return length;
     }
 
     /** {@code extos_find_byte(buf, len, byte)}: index of the first byte equal to the low 8 bits of {@code value}, or -1. */
     public static long findByte(AddressSpace memory, long buf, long len, long value) {
-        Bytes b = record(memory, buf, len, "extos_find_byte");
+        long n = recordLength(memory, buf, len);
+        MemorySegment b = bytes(memory, buf, n, "extos_find_byte");
+        long at = offset(buf);
         byte v = (byte) value;
-        for (long i = 0; i < b.length(); i++) {
-            if (b.at(i) == v) {
+        for (long i = 0; i < n; i++) {
+            if (b.get(ValueLayout.JAVA_BYTE, at + i) == v) {
                 return i;
             }
         }
@@ -69,12 +70,15 @@ public final class ByteHelpers {
 
     /** {@code extos_find(buf, len, needle, needle_len)}: index of the first occurrence of the needle, or -1. */
     public static long find(AddressSpace memory, long buf, long len, long needle, long needleLen) {
-        Bytes hay = record(memory, buf, len, "extos_find");
-        Bytes pat = Bytes.of(memory, needle, needleLen, "extos_find");
+        long hayLength = recordLength(memory, buf, len);
+        MemorySegment hay = bytes(memory, buf, hayLength, "extos_find");
+        MemorySegment pat = bytes(memory, needle, needleLen, "extos_find");
+        long hayAt = offset(buf);
+        long patAt = offset(needle);
         outer:
-        for (long i = 0; i + pat.length() <= hay.length(); i++) {
-            for (long j = 0; j < pat.length(); j++) {
-                if (hay.at(i + j) != pat.at(j)) {
+        for (long i = 0; i + needleLen <= hayLength; i++) {
+            for (long j = 0; j < needleLen; j++) {
+                if (hay.get(ValueLayout.JAVA_BYTE, hayAt + i + j) != pat.get(ValueLayout.JAVA_BYTE, patAt + j)) {
                     continue outer;
                 }
             }
@@ -85,18 +89,21 @@ public final class ByteHelpers {
 
     /** {@code extos_memcmp(a, a_len, b, b_len)}: -1, 0 or 1 as a sorts before, equal to or after b (bytes unsigned, a prefix first). */
     public static long memcmp(AddressSpace memory, long a, long aLen, long b, long bLen) {
-        Bytes x = record(memory, a, aLen, "extos_memcmp");
-        Bytes y = Bytes.of(memory, b, bLen, "extos_memcmp");
-        long at = x.length() == 0 || y.length() == 0 ? (x.length() == y.length() ? -1 : 0)
-                : MemorySegment.mismatch(x.segment(), x.offset(), x.offset() + x.length(), y.segment(), y.offset(),
-                        y.offset() + y.length());
+        long xLength = recordLength(memory, a, aLen);
+        MemorySegment x = bytes(memory, a, xLength, "extos_memcmp");
+        MemorySegment y = bytes(memory, b, bLen, "extos_memcmp");
+        long xAt = offset(a);
+        long yAt = offset(b);
+        long at = xLength == 0 || bLen == 0 ? (xLength == bLen ? -1 : 0)
+                : MemorySegment.mismatch(x, xAt, xAt + xLength, y, yAt, yAt + bLen);
         if (at < 0) {
             return 0;
         }
-        if (at == x.length() || at == y.length()) {
-            return Long.signum(x.length() - y.length());
+        if (at == xLength || at == bLen) {
+            return Long.signum(xLength - bLen);
         }
-        return Integer.signum(Byte.toUnsignedInt(x.at(at)) - Byte.toUnsignedInt(y.at(at)));
+        return Integer.signum(Byte.toUnsignedInt(x.get(ValueLayout.JAVA_BYTE, xAt + at))
+                - Byte.toUnsignedInt(y.get(ValueLayout.JAVA_BYTE, yAt + at)));
     }
 
     /**
@@ -118,15 +125,19 @@ public final class ByteHelpers {
         if (base != 10 && base != 16) {
             return -Errno.EINVAL;
         }
-        Bytes b = record(memory, buf, len, "extos_parse_u64");
+        long n = recordLength(memory, buf, len);
+        MemorySegment b = bytes(memory, buf, n, "extos_parse_u64");
+        long at = offset(buf);
         long i = 0;
-        if (base == 16 && b.length() >= 3 && b.at(0) == '0' && (b.at(1) == 'x' || b.at(1) == 'X') && digit(b.at(2), 16) >= 0) {
+        if (base == 16 && n >= 3 && b.get(ValueLayout.JAVA_BYTE, at) == '0'
+                && (b.get(ValueLayout.JAVA_BYTE, at + 1) == 'x' || b.get(ValueLayout.JAVA_BYTE, at + 1) == 'X')
+                && digit(b.get(ValueLayout.JAVA_BYTE, at + 2), 16) >= 0) {
             i = 2;
         }
         long start = i;
         long value = 0;
-        for (; i < b.length(); i++) {
-            int d = digit(b.at(i), (int) base);
+        for (; i < n; i++) {
+            int d = digit(b.get(ValueLayout.JAVA_BYTE, at + i), (int) base);
             if (d < 0) {
                 break;
             }
@@ -154,10 +165,12 @@ public final class ByteHelpers {
      * basis XOR {@code seed}; stable across releases (seed 0 gives the standard FNV-1a 64).
      */
     public static long hash(AddressSpace memory, long buf, long len, long seed) {
-        Bytes b = record(memory, buf, len, "extos_hash");
+        long n = recordLength(memory, buf, len);
+        MemorySegment b = bytes(memory, buf, n, "extos_hash");
+        long at = offset(buf);
         long h = FNV_BASIS ^ seed;
-        for (long i = 0; i < b.length(); i++) {
-            h ^= b.at(i) & 0xff;
+        for (long i = 0; i < n; i++) {
+            h ^= b.get(ValueLayout.JAVA_BYTE, at + i) & 0xff;
             h *= FNV_PRIME;
         }
         return h;
