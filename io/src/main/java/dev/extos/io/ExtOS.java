@@ -14,6 +14,15 @@ public final class ExtOS {
         return embedded(Engines.jit());
     }
 
+    /**
+     * How this JVM searches for record delimiters: "vector (256-bit)" when it was started with
+     * {@code --add-modules jdk.incubator.vector} (the {@code extos} launcher does this for the
+     * commands that read data), "swar" (eight bytes at a time in plain arithmetic) otherwise.
+     */
+    public static String delimiterSearch() {
+        return EmbeddedDomain.delimiterSearch();
+    }
+
     /** The domain inside this JVM, running programs with {@code engine}. */
     public static Domain embedded(Engine engine) {
         return new EmbeddedDomain(engine, EmbeddedDomain.DEFAULT_WINDOW);

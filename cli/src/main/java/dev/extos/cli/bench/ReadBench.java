@@ -48,8 +48,9 @@ public final class ReadBench {
             names.addAll(List.of("grep", "awk"));
             ways.addAll(List.of(ReadWays::grep, ReadWays::awk));
         }
-        out.printf(Locale.ROOT, "extos bench read: %s files of %d-byte records, engine %s, fastest of %d run%s, MB/s of file bytes%n%n",
-                human(size), RecordFile.RECORD, engine, runs, runs == 1 ? "" : "s");
+        out.printf(Locale.ROOT, "extos bench read: %s files of %d-byte records, engine %s, newline search %s, fastest of %d run%s,"
+                + " MB/s of file bytes%n%n", human(size), RecordFile.RECORD, engine, dev.extos.io.ExtOS.delimiterSearch(), runs,
+                runs == 1 ? "" : "s");
         StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-8s", "select"));
         for (String n : names) {
             head.append(String.format(Locale.ROOT, "%10s", n));

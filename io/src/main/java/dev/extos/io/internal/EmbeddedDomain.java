@@ -27,6 +27,11 @@ import java.util.List;
 public final class EmbeddedDomain implements Domain {
     /** Bytes of a file mapped at once; a region of the program's memory must stay below 4 GiB. */
     public static final long DEFAULT_WINDOW = 1L << 30;
+    /** How newline framing searches in this JVM (see {@link dev.extos.io.ExtOS#delimiterSearch()}). */
+    public static String delimiterSearch() {
+        return Newlines.description();
+    }
+
     /** Bytes of map memory the domain's filters may hold together. */
     public static final long DEFAULT_MAP_LIMIT = 1L << 30;
 
