@@ -39,6 +39,17 @@ final class BufferSink extends Sink {
     }
 
     @Override
+    boolean takesRuns() {
+        return true;
+    }
+
+    @Override
+    void putBytes(MemorySegment src, long from, long size) {
+        MemorySegment.copy(src, from, target, used, size);
+        used += size;
+    }
+
+    @Override
     void finish() {
         dst.position(dst.position() + (int) used);
     }

@@ -49,6 +49,25 @@ final class ChannelSink extends Sink {
         delivered++;
     }
 
+    @Override
+    boolean takesRuns() {
+        return true;
+    }
+
+    @Override
+    void putBytes(MemorySegment src, long from, long size) throws IOException {
+        if (used + size > target.byteSize()) {
+            flush();
+        }
+        if (size <= target.byteSize()) {
+            MemorySegment.copy(src, from, target, used, size);
+            used += size;
+        } else {
+            drain(src.asSlice(from, size).asByteBuffer());
+        }
+        delivered++;
+    }
+
     private void flush() throws IOException {
         drain(staging.clear().limit((int) used));
         used = 0;

@@ -54,6 +54,7 @@ final class MappedExtFile implements ExtFile {
     private final ProgramMemory memory = new ProgramMemory(Hook.READ.programType());
     private final Frames frames = new Frames();
     private final long[] verdicts = new long[Frames.CAPACITY];
+    private final KeptRun run = new KeptRun();
     // Time in the filter during the current call, and a fault of a run ahead, thrown once the records before it are delivered.
     private long programNanos;
     private IoException aheadFault;
@@ -243,6 +244,7 @@ final class MappedExtFile implements ExtFile {
                         // The records before the one that faulted are delivered; the call ends at it.
                         IoException fault = aheadFault;
                         aheadFault = null;
+                        run.handTo(sink, window);
                         throw fault;
                     }
                     long length = frames.length[k];
@@ -256,41 +258,60 @@ final class MappedExtFile implements ExtFile {
                         keep = length;
                         seen++;
                     } else {
+                        run.handTo(sink, window);  // so a fault leaves the records before it delivered
                         keep = Math.min(runOne(filter, k, pos, idx) & 0xffffffffL, length);
                         seen++;
                     }
                     if (keep > 0) {
                         boolean delimited = frames.delimited[k];
                         long size = output.size(keep, delimited);
-                        if (!sink.fits(size)) {
+                        if (!sink.fits(run.bytes() + size)) {
                             hasPending = true;
                             pendingOffset = pos;
                             pendingLength = length;
                             pendingFilter = filter;
                             pendingKept = keep;
-                            if (sink.isEmpty()) {
+                            if (sink.isEmpty() && run.isEmpty()) {
                                 throw new RecordTooLargeException(path + ": record " + idx + " at byte " + pos + " is "
                                         + size + " bytes as delivered, more than the " + "whole buffer holds", pos, size);
                             }
+                            run.handTo(sink, window);
                             break framing;
                         }
-                        sink.put(output, window, frames.payload[k], keep, delimited, size);
+                        long recordStart = pos - windowStart;
+                        if (keep == length && sink.takesRuns()) {
+                            // Delivered as it lies in the file: join it to the run of such records before it.
+                            if (!run.continuesAt(recordStart)) {
+                                run.handTo(sink, window);
+                            }
+                            run.add(recordStart, frames.end[k], pos, idx);
+                        } else {
+                            run.handTo(sink, window);
+                            sink.put(output, window, frames.payload[k], keep, delimited, size);
+                        }
                         kept++;
                         out += size;
                     }
                     pos = windowStart + frames.end[k];
                     idx++;
                 }
+                run.handTo(sink, window);
             }
         } catch (InternalError e) {
-            // A mapped page vanished: the file was truncated under us.
-            throw truncated(pos, e);
+            // A mapped page vanished: the file was truncated under us. A run not handed over is not delivered.
+            throw truncated(run.isEmpty() ? pos : run.firstPosition(), e);
         } catch (IndexOutOfBoundsException e) {
             if (channel.size() < fileSize) {
                 throw truncated(pos, e);
             }
             throw e;
         } finally {
+            if (!run.isEmpty()) {
+                // The call failed before handing over this run: its records were not delivered.
+                pos = run.firstPosition();
+                idx = run.firstIndex();
+                run.clear();
+            }
             // Wherever the loop stopped (the end, a full sink, an error), pos is the first record not consumed.
             endPosition = pos;
             endIndex = idx;

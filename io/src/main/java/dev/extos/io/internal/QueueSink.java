@@ -37,6 +37,16 @@ final class QueueSink extends Sink {
     }
 
     @Override
+    boolean takesRuns() {
+        return false;
+    }
+
+    @Override
+    void putBytes(MemorySegment src, long from, long size) {
+        throw new UnsupportedOperationException("a record stream takes one buffer per record");
+    }
+
+    @Override
     void finish() {
     }
 }

@@ -17,6 +17,12 @@ abstract class Sink {
     /** Delivers a kept record of {@code size} bytes. */
     abstract void put(Output output, MemorySegment src, long from, long kept, boolean delimited, long size) throws IOException;
 
+    /** Whether kept records that lie next to each other may come as one {@link #putBytes} (false: one buffer per record). */
+    abstract boolean takesRuns();
+
+    /** Delivers {@code size} bytes at {@code from} of {@code src} as they are: whole records, already framed for delivery. */
+    abstract void putBytes(MemorySegment src, long from, long size) throws IOException;
+
     /** Ends the call (makes what was delivered visible). */
     abstract void finish() throws IOException;
 }
