@@ -56,7 +56,7 @@ final class KernelShowCommand implements Callable<Integer> {
                 + i.verifiedInsns() + " instructions verified");
         out.println("  runs      " + i.runCount() + " in " + KernelFormat.nanos(i.runTimeNanos())
                 + (i.runCount() > 0 ? " (" + KernelFormat.nanos((double) i.runTimeNanos() / i.runCount()) + " per run)" : "")
-                + (KernelStatsCommand.enabled() ? "" : "; statistics are off (extos kernel stats on)"));
+                + (KernelStatsCommand.enabled() ? "" : " (counted only while statistics are on; now off: extos kernel stats on)"));
         out.println("  btf       " + (i.btfId() != 0 ? "id " + i.btfId() + ", " + i.lineInfoCount() + " C line records" : "none"));
         out.println("  pinned    " + (pin == null ? "(not under " + KernelTargets.EXTOS_PINS + ")" : pin));
         out.println("  maps      " + (i.mapIds().isEmpty() ? "none" : String.join(" ", i.mapIds().stream().map(String::valueOf).toList())));
