@@ -12,7 +12,6 @@ import dev.extos.linux.KernelTypeNames;
 import dev.extos.linux.LoadedProgram;
 import dev.extos.linux.ProgramInfo;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +55,7 @@ final class KernelLoadCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         try (KernelObject kernel = load(object.withPrograms(chosen))) {
-            Map<String, Path> pins = pinAll(kernel, dir);
+            Map<String, Path> pins = kernel.pin(dir);
             out.println("loaded " + file + " into the kernel, pinned under " + dir);
             for (Map.Entry<String, LoadedProgram> p : kernel.programs().entrySet()) {
                 ProgramInfo info = p.getValue().info();
@@ -81,20 +80,6 @@ final class KernelLoadCommand implements Callable<Integer> {
         } catch (KernelRejectedException e) {
             String log = e.log().isBlank() ? "" : "\nthe kernel verifier's log:\n" + e.log().strip();
             throw new ExtosException("the kernel refused " + file + ": " + e.getMessage() + log, e);
-        }
-    }
-
-    /** Pins everything; on failure removes what was pinned, so a retry starts clean. */
-    private static Map<String, Path> pinAll(KernelObject kernel, Path dir) {
-        boolean existed = Files.exists(dir);
-        try {
-            return kernel.pin(dir);
-        } catch (RuntimeException e) {
-            BpfFs.pins(dir).forEach(BpfFs::unpin);
-            if (!existed && Files.exists(dir)) {
-                BpfFs.unpin(dir);
-            }
-            throw e;
         }
     }
 }

@@ -213,21 +213,27 @@ public final class KernelObject implements AutoCloseable {
     /**
      * Pins every program at {@code dir/<function>} and every map at {@code dir/maps/<name>}
      * ('.' in names becomes '_', which bpffs requires: {@code .rodata} is pinned as {@code _rodata}),
-     * so they outlive this process. Returns the pins, programs first, in object order.
+     * so they outlive this process. Returns the pins, programs first, in object order. When one
+     * pin fails, the ones already made are removed before the error goes on.
      */
     public Map<String, java.nio.file.Path> pin(java.nio.file.Path dir) throws KernelRejectedException {
         Map<String, java.nio.file.Path> pinned = new LinkedHashMap<>();
-        for (Map.Entry<String, LoadedProgram> p : programs.entrySet()) {
-            java.nio.file.Path at = dir.resolve(pinName(p.getKey()));
-            BpfFs.pin(p.getValue(), at);
-            pinned.put(p.getKey(), at);
+        try {
+            for (Map.Entry<String, LoadedProgram> p : programs.entrySet()) {
+                java.nio.file.Path at = dir.resolve(pinName(p.getKey()));
+                BpfFs.pin(p.getValue(), at);
+                pinned.put(p.getKey(), at);
+            }
+            for (KernelMap m : maps) {
+                java.nio.file.Path at = dir.resolve("maps").resolve(pinName(m.name()));
+                BpfFs.pin(m, at);
+                pinned.put(m.name(), at);
+            }
+            return pinned;
+        } catch (RuntimeException e) {
+            pinned.values().forEach(BpfFs::unpin);
+            throw e;
         }
-        for (KernelMap m : maps) {
-            java.nio.file.Path at = dir.resolve("maps").resolve(pinName(m.name()));
-            BpfFs.pin(m, at);
-            pinned.put(m.name(), at);
-        }
-        return pinned;
     }
 
     /** {@code name} as bpffs accepts it: '.' (reserved there) becomes '_'. */

@@ -124,6 +124,16 @@ class PinningTest {
     }
 
     @Test
+    void aFailedPinRemovesThePinsAlreadyMade() throws Exception {
+        BpfObject object = ElfLoader.load(Fixtures.object("array_counter"));
+        try (KernelObject first = KernelObject.load(object); KernelObject second = KernelObject.load(object)) {
+            BpfFs.pin(first.map("counters").orElseThrow(), dir.resolve("maps/counters"));
+            assertThatThrownBy(() -> second.pin(dir)).hasMessageContaining("pinned there already");
+            assertThat(BpfFs.pins(dir)).containsExactly(dir.resolve("maps/counters")); // the program's pin is gone again
+        }
+    }
+
+    @Test
     void pinningErrorsSayWhatIsWrong() throws Exception {
         try (KernelObject kernel = KernelObject.load(ElfLoader.load(Fixtures.object("array_counter")))) {
             LoadedProgram p = kernel.program("count_packets");
