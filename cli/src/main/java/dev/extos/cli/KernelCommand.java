@@ -8,7 +8,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code extos kernel}: manages programs and maps in the Linux kernel, bpftool's everyday core. */
 @Command(name = "kernel", mixinStandardHelpOptions = true,
-        description = {"Loads, lists, inspects, pins, runs and unloads eBPF programs and maps in the Linux kernel.",
+        description = {"Manages eBPF programs and maps in the Linux kernel.",
+            "",
+            "Loads, lists, inspects, pins, runs and unloads them; this is bpftool's everyday core.",
             "Programs loaded here are pinned under /sys/fs/bpf/extos/<object>/ so that they outlive the command.",
             "Needs CAP_BPF and CAP_SYS_ADMIN (root). See docs/kernel.md."},
         subcommands = {KernelLoadCommand.class, KernelListCommand.class, KernelShowCommand.class, KernelPinCommand.class,

@@ -18,7 +18,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code extos kernel list}: every program (or map) in the kernel, ExtOS's marked by their pins. */
 @Command(name = "list", mixinStandardHelpOptions = true,
-        description = {"Lists every program in the kernel by id, with type, name, run count and run time; the ones",
+        description = {"Lists the programs (or maps) in the kernel.",
+            "",
+            "Lists every program in the kernel by id, with type, name, run count and run time; the ones",
             "pinned under /sys/fs/bpf/extos show their pin. Run counts and times grow only while statistics are on",
             "(extos kernel stats on). --maps lists maps instead."})
 final class KernelListCommand implements Callable<Integer> {

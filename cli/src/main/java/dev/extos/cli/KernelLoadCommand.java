@@ -24,7 +24,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code extos kernel load}: loads an object's programs and maps into the kernel and pins them. */
 @Command(name = "load", mixinStandardHelpOptions = true,
-        description = {"Loads the programs of a .o file (clang -target bpf) and their maps into the kernel, with the",
+        description = {"Loads a .o file's programs and maps into the kernel and pins them.",
+            "",
+            "Loads the programs of a .o file (clang -target bpf) and their maps into the kernel, with the",
             "object's BTF when it has one, and pins them on bpffs so that they stay after the command ends:",
             "programs at DIR/<function>, maps at DIR/maps/<map> ('.' becomes '_': .rodata is pinned as _rodata).",
             "A program the kernel refuses is reported with the kernel verifier's log, which quotes the C lines",

@@ -15,7 +15,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code extos kernel pin}: pins a program (or map) already in the kernel at a bpffs path. */
 @Command(name = "pin", mixinStandardHelpOptions = true,
-        description = {"Pins the program with id ID (a map with --map) at PATH on bpffs, which keeps it in the kernel",
+        description = {"Pins a program or map in the kernel at a path on bpffs.",
+            "",
+            "Pins the program with id ID (a map with --map) at PATH on bpffs, which keeps it in the kernel",
             "until the pin is removed (extos kernel unload PATH). Names on bpffs may not contain '.'."})
 final class KernelPinCommand implements Callable<Integer> {
     @Spec

@@ -18,7 +18,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code extos kernel run}: BPF_PROG_TEST_RUN of a program in the kernel on given bytes. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Runs a program in the kernel on the given packet bytes (BPF_PROG_TEST_RUN), N times, and prints",
+        description = {"Runs a program in the kernel on given bytes (BPF_PROG_TEST_RUN).",
+            "",
+            "Runs a program in the kernel on the given packet bytes (BPF_PROG_TEST_RUN), N times, and prints",
             "its return value, the kernel's mean time per run and the packet as the program left it. Without data,",
             "the packet is 64 zero bytes (XDP and socket filters need at least 14: an Ethernet header).",
             "--enable-stats keeps the kernel's statistics on during the run, so that its runs are counted",

@@ -19,7 +19,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code extos kernel show}: one program or map in detail, with the entries of small maps. */
 @Command(name = "show", mixinStandardHelpOptions = true,
-        description = {"Shows one program in detail (what the kernel reports, and its maps with their entries in hex",
+        description = {"Shows one program or map in the kernel in detail.",
+            "",
+            "Shows one program in detail (what the kernel reports, and its maps with their entries in hex",
             "for maps of at most 64 entries), or one map with --map or a map's pin path."})
 final class KernelShowCommand implements Callable<Integer> {
     @Spec

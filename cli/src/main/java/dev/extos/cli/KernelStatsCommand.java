@@ -13,7 +13,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code extos kernel stats}: shows or sets the sysctl kernel.bpf_stats_enabled. */
 @Command(name = "stats", mixinStandardHelpOptions = true,
-        description = {"Shows, or turns on or off, kernel.bpf_stats_enabled: while it is 1 the kernel counts every",
+        description = {"Shows or sets kernel.bpf_stats_enabled (run counts and times).",
+            "",
+            "Shows, or turns on or off, kernel.bpf_stats_enabled: while it is 1 the kernel counts every",
             "program's runs and run time (what extos kernel list and show print), at a cost of some nanoseconds per",
             "run. This writes the sysctl, so it lasts until turned off or reboot: a program attached to an interface",
             "runs between commands, when no ExtOS process is there to hold statistics on (see docs/kernel.md)."})

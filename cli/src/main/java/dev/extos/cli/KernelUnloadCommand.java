@@ -19,7 +19,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code extos kernel unload}: removes pins; the kernel frees what nothing else holds. */
 @Command(name = "unload", mixinStandardHelpOptions = true,
-        description = {"Removes a pin, or every pin under a directory, or the pins of an object loaded with",
+        description = {"Removes pins; the kernel frees what nothing else holds.",
+            "",
+            "Removes a pin, or every pin under a directory, or the pins of an object loaded with",
             "extos kernel load (by its name, e.g. array_counter). The kernel frees each program and map once nothing",
             "holds it any more: no pin, no open fd and no attachment (an XDP program on an interface, a socket filter)."})
 final class KernelUnloadCommand implements Callable<Integer> {
