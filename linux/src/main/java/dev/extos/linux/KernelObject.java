@@ -3,6 +3,7 @@ package dev.extos.linux;
 import dev.extos.isa.Imm64Kind;
 import dev.extos.isa.Instruction;
 import dev.extos.isa.MapSpec;
+import dev.extos.isa.MapType;
 import dev.extos.isa.Program;
 import dev.extos.isa.elf.BpfObject;
 import dev.extos.isa.elf.BpfProgram;
@@ -127,7 +128,9 @@ public final class KernelObject implements AutoCloseable {
 
     private static KernelMap createMap(MapSpec spec, KernelBtf btf, BpfObject object, List<String> notes)
             throws KernelRejectedException {
-        ObjectBtf.MapTypes types = btf == null ? null : object.btf().get().maps().get(spec.name());
+        // Maps without a key or value (queue, stack, ring buffer) and program arrays take no BTF types, as libbpf knows.
+        boolean typed = spec.keySize() > 0 && spec.valueSize() > 0 && spec.type() != MapType.PROG_ARRAY;
+        ObjectBtf.MapTypes types = btf == null || !typed ? null : object.btf().get().maps().get(spec.name());
         KernelMap m;
         if (types == null) {
             m = KernelMap.create(spec);

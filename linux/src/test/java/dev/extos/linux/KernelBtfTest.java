@@ -65,6 +65,16 @@ class KernelBtfTest {
     }
 
     @Test
+    void everyKindOfMapIsCreatedWithoutANote() throws Exception {
+        BpfObject object = ElfLoader.load(Fixtures.object("map_types"));
+        try (KernelObject kernel = KernelObject.load(object)) {
+            assertThat(kernel.notes()).isEmpty();
+            assertThat(kernel.map("flows").orElseThrow().info().btfKeyTypeId()).isPositive(); // a padded struct key
+            assertThat(kernel.map("queue").orElseThrow().info().btfId()).isZero();           // no key: no types
+        }
+    }
+
+    @Test
     void aRejectionQuotesTheCSourceLine() {
         BpfObject object = ElfLoader.load(Fixtures.object("unchecked_read"));
         KernelRejectedException e = catchThrowableOfType(KernelRejectedException.class, () -> KernelObject.load(object));
