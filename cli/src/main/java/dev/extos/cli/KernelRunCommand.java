@@ -3,6 +3,7 @@ package dev.extos.cli;
 import dev.extos.isa.ExtosException;
 import dev.extos.linux.Bpf;
 import dev.extos.linux.BpfStats;
+import dev.extos.linux.Errno;
 import dev.extos.linux.KernelRejectedException;
 import dev.extos.linux.LoadedProgram;
 import dev.extos.linux.ProgramInfo;
@@ -86,7 +87,7 @@ final class KernelRunCommand implements Callable<Integer> {
             }
         } catch (KernelRejectedException e) {
             throw new ExtosException("the kernel would not run " + target + ": " + e.getMessage()
-                    + (e.errno() == 22 ? " (is the packet at least 14 bytes, an Ethernet header?)" : ""), e);
+                    + (e.errno() == Errno.EINVAL ? " (is the packet at least 14 bytes, an Ethernet header?)" : ""), e);
         }
     }
 

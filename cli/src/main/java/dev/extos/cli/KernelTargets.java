@@ -31,10 +31,11 @@ final class KernelTargets {
     static KernelHandle open(String target, boolean map) {
         requireBpf();
         if (target.matches("\\d+")) {
-            int id = Integer.parseInt(target);
+            // ids are positive 32-bit numbers: a longer one names nothing, like an unused id
+            int id = target.length() > 10 || Long.parseLong(target) > Integer.MAX_VALUE ? 0 : Integer.parseInt(target);
             return map
-                    ? KernelIds.map(id).orElseThrow(() -> new ExtosException("no map with id " + id + " in the kernel (extos kernel list --maps)"))
-                    : KernelIds.program(id).orElseThrow(() -> new ExtosException("no program with id " + id
+                    ? KernelIds.map(id).orElseThrow(() -> new ExtosException("no map with id " + target + " in the kernel (extos kernel list --maps)"))
+                    : KernelIds.program(id).orElseThrow(() -> new ExtosException("no program with id " + target
                             + " in the kernel (extos kernel list; for a map id add --map)"));
         }
         return BpfFs.open(Path.of(target));

@@ -133,6 +133,8 @@ class KernelCommandTest {
         Cli.Result noId = Cli.run("kernel", "show", "2147483647");
         assertThat(noId.exitCode()).isEqualTo(1);
         assertThat(noId.err().strip()).isEqualTo("extos: no program with id 2147483647 in the kernel (extos kernel list; for a map id add --map)");
+        assertThat(Cli.run("kernel", "show", "--map", "99999999999").err().strip())
+                .isEqualTo("extos: no map with id 99999999999 in the kernel (extos kernel list --maps)");
         Cli.Result noPin = Cli.run("kernel", "run", dir.resolve("nothing").toString());
         assertThat(noPin.err().strip()).isEqualTo("extos: nothing is pinned at " + dir.resolve("nothing"));
         assertThat(Cli.run("kernel", "stats", "maybe").err()).contains("takes on or off");
