@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
         subcommands = {RunCommand.class, VerifyCommand.class, AsmCommand.class, DisasmCommand.class, DemoCommand.class, CatCommand.class,
                 MapsCommand.class, ListenCommand.class,
                 BenchCommand.class,
+                KernelCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     @Spec

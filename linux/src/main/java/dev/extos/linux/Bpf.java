@@ -28,9 +28,20 @@ public final class Bpf {
     public static final int BPF_MAP_DELETE_ELEM = 3;
     public static final int BPF_MAP_GET_NEXT_KEY = 4;
     public static final int BPF_PROG_LOAD = 5;
+    /** bpf() command: give an object a path on a bpf file system, which keeps it alive without any fd. */
+    public static final int BPF_OBJ_PIN = 6;
+    /** bpf() command: open a pinned object by its path. */
+    public static final int BPF_OBJ_GET = 7;
     /** bpf() command: run a loaded program on given data in the kernel, repeatedly, and time it. */
     public static final int BPF_PROG_TEST_RUN = 10;
+    /** bpf() commands: walk the ids of every program or map in the kernel, and open one by id. */
+    public static final int BPF_PROG_GET_NEXT_ID = 11;
+    public static final int BPF_MAP_GET_NEXT_ID = 12;
+    public static final int BPF_PROG_GET_FD_BY_ID = 13;
+    public static final int BPF_MAP_GET_FD_BY_ID = 14;
     public static final int BPF_OBJ_GET_INFO_BY_FD = 15;
+    /** bpf() command: load type information (BTF) that maps and programs then refer to. */
+    public static final int BPF_BTF_LOAD = 18;
     /** bpf() command: make a map read-only for user space from now on (programs may still write unless BPF_F_RDONLY_PROG). */
     public static final int BPF_MAP_FREEZE = 22;
 
@@ -50,6 +61,7 @@ public final class Bpf {
     private static final VarHandle ERRNO = CALL_STATE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
     private static final MethodHandle SYSCALL3;
     private static final MethodHandle CLOSE;
+    private static final MethodHandle MOUNT;
 
     static {
         String arch = System.getProperty("os.arch");
@@ -57,6 +69,7 @@ public final class Bpf {
                 || !("amd64".equals(arch) || "x86_64".equals(arch))) {
             SYSCALL3 = null;
             CLOSE = null;
+            MOUNT = null;
         } else {
             SymbolLookup libc = LINKER.defaultLookup();
             Linker.Option errno = Linker.Option.captureCallState("errno");
@@ -67,6 +80,10 @@ public final class Bpf {
                     errno, Linker.Option.firstVariadicArg(1));
             CLOSE = LINKER.downcallHandle(libc.find("close").orElseThrow(),
                     FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT), errno);
+            // int mount(const char *source, const char *target, const char *fstype, unsigned long flags, const void *data)
+            MOUNT = LINKER.downcallHandle(libc.find("mount").orElseThrow(),
+                    FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.ADDRESS,
+                            ValueLayout.JAVA_LONG, ValueLayout.ADDRESS), errno);
         }
     }
 
@@ -87,6 +104,14 @@ public final class Bpf {
             case BPF_MAP_DELETE_ELEM -> "BPF_MAP_DELETE_ELEM";
             case BPF_MAP_GET_NEXT_KEY -> "BPF_MAP_GET_NEXT_KEY";
             case BPF_PROG_LOAD -> "BPF_PROG_LOAD";
+            case BPF_OBJ_PIN -> "BPF_OBJ_PIN";
+            case BPF_OBJ_GET -> "BPF_OBJ_GET";
+            case BPF_PROG_GET_NEXT_ID -> "BPF_PROG_GET_NEXT_ID";
+            case BPF_MAP_GET_NEXT_ID -> "BPF_MAP_GET_NEXT_ID";
+            case BPF_PROG_GET_FD_BY_ID -> "BPF_PROG_GET_FD_BY_ID";
+            case BPF_MAP_GET_FD_BY_ID -> "BPF_MAP_GET_FD_BY_ID";
+            case BPF_BTF_LOAD -> "BPF_BTF_LOAD";
+            case BpfStats.BPF_ENABLE_STATS -> "BPF_ENABLE_STATS";
             case BPF_PROG_TEST_RUN -> "BPF_PROG_TEST_RUN";
             case BPF_OBJ_GET_INFO_BY_FD -> "BPF_OBJ_GET_INFO_BY_FD";
             case BPF_MAP_FREEZE -> "BPF_MAP_FREEZE";
@@ -120,6 +145,16 @@ public final class Bpf {
      */
     public static LoadedProgram load(int progType, byte[] insns, String license, int logLevel, String name)
             throws KernelRejectedException {
+        return load(progType, insns, license, logLevel, name, null);
+    }
+
+    /**
+     * {@link #load(int, byte[], String, int, String)} with the program's type information: the
+     * BTF fd and its function and line records, so that the kernel's log quotes the C source
+     * lines (null: none).
+     */
+    static LoadedProgram load(int progType, byte[] insns, String license, int logLevel, String name, ProgramBtf btf)
+            throws KernelRejectedException {
         requireSupported();
         if (insns.length % 8 != 0) {
             throw new IllegalArgumentException("instruction bytes not a multiple of 8: " + insns.length);
@@ -142,6 +177,9 @@ public final class Bpf {
                 attr.set(ValueLayout.JAVA_INT, 40, 0);                       // kern_version
                 attr.set(ValueLayout.JAVA_INT, 44, 0);                       // prog_flags
                 putName(attr, 48, name);                                     // prog_name
+                if (btf != null) {
+                    btf.write(arena, attr);
+                }
                 MemorySegment state = arena.allocate(CALL_STATE);
                 long r = call(state, BPF_PROG_LOAD, attr);
                 String log = logSize == 0 ? "" : logBuf.getString(0, StandardCharsets.UTF_8);
@@ -265,6 +303,20 @@ public final class Bpf {
             throw e;
         } catch (Throwable t) {
             throw new IllegalStateException("close() downcall failed", t);
+        }
+    }
+
+    /** mount(2) of a file system of type {@code type} at {@code target}: 0, or the errno. */
+    static int mount(String type, String target) {
+        requireSupported();
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(CALL_STATE);
+            MemorySegment fs = arena.allocateFrom(type, StandardCharsets.UTF_8);
+            int r = (int) MOUNT.invokeExact(state, fs, arena.allocateFrom(target, StandardCharsets.UTF_8), fs, 0L,
+                    MemorySegment.NULL);
+            return r == 0 ? 0 : (int) ERRNO.get(state, 0L);
+        } catch (Throwable t) {
+            throw new IllegalStateException("mount() downcall failed", t);
         }
     }
 

@@ -16,11 +16,10 @@ public final class BpfStats implements AutoCloseable {
     /** BPF_STATS_RUN_TIME, the only kind of statistics. */
     private static final int RUN_TIME = 0;
 
-    private final int fd;
-    private boolean closed;
+    private final FileDescriptor fd;
 
     private BpfStats(int fd) {
-        this.fd = fd;
+        this.fd = new FileDescriptor(fd, "statistics handle");
     }
 
     /** Turns statistics on until {@link #close()}. */
@@ -33,10 +32,7 @@ public final class BpfStats implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
-        if (!closed) {
-            closed = true;
-            Bpf.closeFd(fd);
-        }
+    public void close() {
+        fd.close();
     }
 }

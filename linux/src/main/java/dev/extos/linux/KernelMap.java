@@ -2,6 +2,7 @@ package dev.extos.linux;
 
 import dev.extos.isa.MapSpec;
 import dev.extos.isa.MapType;
+import dev.extos.isa.elf.ObjectBtf;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -18,7 +19,7 @@ import java.util.Optional;
  * values are the raw bytes the program sees; for per-CPU maps a value holds one slot per
  * possible CPU, each rounded up to 8 bytes, as the kernel copies them.
  */
-public final class KernelMap implements AutoCloseable {
+public final class KernelMap implements KernelHandle {
     /** Update flags: create or replace, only create, only replace. */
     public static final long BPF_ANY = 0;
     public static final long BPF_NOEXIST = 1;
@@ -26,16 +27,15 @@ public final class KernelMap implements AutoCloseable {
     /** Map flag: programs may only read the map (global constants). */
     public static final int BPF_F_RDONLY_PROG = 1 << 7;
 
-    private final int fd;
+    private final FileDescriptor fd;
     private final String name;
     private final int type;
     private final int keySize;
     private final int valueSize;
     private final int maxEntries;
-    private boolean closed;
 
     private KernelMap(int fd, String name, int type, int keySize, int valueSize, int maxEntries) {
-        this.fd = fd;
+        this.fd = new FileDescriptor(fd, "kernel map '" + name + "'");
         this.name = name;
         this.type = type;
         this.keySize = keySize;
@@ -55,6 +55,17 @@ public final class KernelMap implements AutoCloseable {
      */
     public static KernelMap create(String name, int type, int keySize, int valueSize, int maxEntries, int flags)
             throws KernelRejectedException {
+        return create(name, type, keySize, valueSize, maxEntries, flags, 0, new ObjectBtf.MapTypes(0, 0));
+    }
+
+    /** {@link #create(MapSpec)} with its key and value typed by {@code types} of the loaded BTF {@code btfFd}. */
+    static KernelMap create(MapSpec spec, int btfFd, ObjectBtf.MapTypes types) throws KernelRejectedException {
+        return create(spec.name(), spec.type().id(), spec.keySize(), spec.valueSize(), spec.maxEntries(),
+                spec.flags() | (spec.readOnly() ? BPF_F_RDONLY_PROG : 0), btfFd, types);
+    }
+
+    private static KernelMap create(String name, int type, int keySize, int valueSize, int maxEntries, int flags,
+                                    int btfFd, ObjectBtf.MapTypes types) throws KernelRejectedException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment attr = Bpf.attr(arena);
             attr.set(ValueLayout.JAVA_INT, 0, type);        // map_type
@@ -63,17 +74,35 @@ public final class KernelMap implements AutoCloseable {
             attr.set(ValueLayout.JAVA_INT, 12, maxEntries); // max_entries
             attr.set(ValueLayout.JAVA_INT, 16, flags);      // map_flags
             Bpf.putName(attr, 28, name);                    // map_name
+            if (btfFd > 0) {
+                attr.set(ValueLayout.JAVA_INT, 48, btfFd);                // btf_fd
+                attr.set(ValueLayout.JAVA_INT, 52, types.keyTypeId());    // btf_key_type_id
+                attr.set(ValueLayout.JAVA_INT, 56, types.valueTypeId());  // btf_value_type_id
+            }
             int fd = (int) Bpf.command(Bpf.BPF_MAP_CREATE, attr);
             return new KernelMap(fd, name, type, keySize, valueSize, maxEntries);
         }
     }
 
+    /** Takes ownership of {@code fd}, an open map (from an id or a pin), describing it from the kernel's info. */
+    static KernelMap adopt(int fd) throws KernelRejectedException {
+        try {
+            MapInfo info = ObjectInfo.map(fd);
+            return new KernelMap(fd, info.name(), info.type(), info.keySize(), info.valueSize(), info.maxEntries());
+        } catch (RuntimeException e) {
+            Bpf.closeFd(fd);
+            throw e;
+        }
+    }
+
+    @Override
+    public int id() throws KernelRejectedException {
+        return info().id();
+    }
+
     /** The map's file descriptor; valid until {@link #close()}. */
     public int fd() {
-        if (closed) {
-            throw new IllegalStateException("kernel map '" + name + "' (fd " + fd + ") is closed");
-        }
-        return fd;
+        return fd.get();
     }
 
     /** The name it was created with (the kernel keeps at most 15 characters of it). */
@@ -215,21 +244,18 @@ public final class KernelMap implements AutoCloseable {
     }
 
     /** True once closed. */
-    public synchronized boolean isClosed() {
-        return closed;
+    public boolean isClosed() {
+        return fd.isClosed();
     }
 
     @Override
-    public synchronized void close() {
-        if (!closed) {
-            closed = true;
-            Bpf.closeFd(fd);
-        }
+    public void close() {
+        fd.close();
     }
 
     @Override
     public String toString() {
-        return "KernelMap[" + name + ", fd=" + fd + ", type=" + type + (closed ? ", closed" : "") + "]";
+        return "KernelMap[" + name + ", fd=" + fd.number() + ", type=" + type + (isClosed() ? ", closed" : "") + "]";
     }
 
     /** The number of possible CPUs, which sizes per-CPU values. */

@@ -3,9 +3,11 @@ package dev.extos.linux;
 import dev.extos.isa.Imm64Kind;
 import dev.extos.isa.Instruction;
 import dev.extos.isa.MapSpec;
+import dev.extos.isa.MapType;
 import dev.extos.isa.Program;
 import dev.extos.isa.elf.BpfObject;
 import dev.extos.isa.elf.BpfProgram;
+import dev.extos.isa.elf.ObjectBtf;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,11 +25,13 @@ public final class KernelObject implements AutoCloseable {
     private final BpfObject object;
     private final List<KernelMap> maps;
     private final Map<String, LoadedProgram> programs;
+    private final List<String> notes;
 
-    private KernelObject(BpfObject object, List<KernelMap> maps, Map<String, LoadedProgram> programs) {
+    private KernelObject(BpfObject object, List<KernelMap> maps, Map<String, LoadedProgram> programs, List<String> notes) {
         this.object = object;
         this.maps = List.copyOf(maps);
         this.programs = programs;
+        this.notes = List.copyOf(notes);
     }
 
     /** Loads every program of {@code object} (see {@link #load(BpfObject, List, int)}). */
@@ -39,6 +43,12 @@ public final class KernelObject implements AutoCloseable {
      * Creates the object's maps and loads the programs named in {@code programNames} (function
      * names; null for all) with the verifier log at {@code logLevel}. Section types are checked
      * before anything is created; on any failure what was already created is closed.
+     *
+     * <p>When the object has BTF, it is loaded first: maps get their key and value types and
+     * programs their function and line records, so the kernel's verifier log quotes the C
+     * source. Should the kernel refuse the type information of the object, a map or a program
+     * that it accepts without, it is loaded without and {@link #notes()} says so; a program the
+     * kernel refuses either way is reported with the log of the attempt with line records.
      *
      * @throws KernelObjectException   for a section the kernel has no program type for, or no licence
      * @throws KernelRejectedException when the kernel refuses a map or a program (with its verifier log)
@@ -64,25 +74,75 @@ public final class KernelObject implements AutoCloseable {
         }
         List<KernelMap> maps = new ArrayList<>();
         Map<String, LoadedProgram> loaded = new LinkedHashMap<>();
-        try {
+        List<String> notes = new ArrayList<>();
+        // The kernel keeps its own reference to the BTF from every map and program created with it.
+        try (KernelBtf btf = loadBtf(object, notes)) {
             for (MapSpec spec : object.maps()) {
-                maps.add(createMap(spec));
+                maps.add(createMap(spec, btf, object, notes));
             }
             for (BpfProgram p : chosen) {
                 Program patched = patch(p.program(), maps, object.file());
-                loaded.put(p.name(), Bpf.load(KernelProgramTypes.forSection(p.section()), patched.encode(),
-                        object.license(), logLevel, p.name()));
+                loaded.put(p.name(), loadProgram(object, p, patched.encode(), logLevel, btf, notes));
             }
         } catch (RuntimeException e) {
             loaded.values().forEach(LoadedProgram::close);
             maps.forEach(KernelMap::close);
             throw e;
         }
-        return new KernelObject(object, maps, loaded);
+        return new KernelObject(object, maps, loaded, notes);
     }
 
-    private static KernelMap createMap(MapSpec spec) throws KernelRejectedException {
-        KernelMap m = KernelMap.create(spec);
+    private static KernelBtf loadBtf(BpfObject object, List<String> notes) {
+        if (object.btf().isEmpty()) {
+            return null;
+        }
+        try {
+            return KernelBtf.load(object.btf().get().blob());
+        } catch (KernelRejectedException e) {
+            notes.add("the kernel refused the object's BTF (" + e.getMessage() + "); maps and programs are loaded without it");
+            return null;
+        }
+    }
+
+    private static LoadedProgram loadProgram(BpfObject object, BpfProgram p, byte[] insns, int logLevel, KernelBtf btf,
+                                             List<String> notes) throws KernelRejectedException {
+        int type = KernelProgramTypes.forSection(p.section());
+        ObjectBtf.ProgramRecords records = btf == null ? null : object.btf().get().programs().get(p.name());
+        if (records == null) {
+            return Bpf.load(type, insns, object.license(), logLevel, p.name());
+        }
+        try {
+            return Bpf.load(type, insns, object.license(), logLevel, p.name(), new ProgramBtf(btf.fd(), records));
+        } catch (KernelRejectedException withBtf) {
+            try {
+                LoadedProgram plain = Bpf.load(type, insns, object.license(), logLevel, p.name());
+                notes.add("program " + p.name() + ": the kernel refused its function and line records ("
+                        + withBtf.getMessage() + "); loaded without them");
+                return plain;
+            } catch (KernelRejectedException without) {
+                withBtf.addSuppressed(without);
+                throw withBtf; // its log quotes the C lines
+            }
+        }
+    }
+
+    private static KernelMap createMap(MapSpec spec, KernelBtf btf, BpfObject object, List<String> notes)
+            throws KernelRejectedException {
+        // Maps without a key or value (queue, stack, ring buffer) and program arrays take no BTF types, as libbpf knows.
+        boolean typed = spec.keySize() > 0 && spec.valueSize() > 0 && spec.type() != MapType.PROG_ARRAY;
+        ObjectBtf.MapTypes types = btf == null || !typed ? null : object.btf().get().maps().get(spec.name());
+        KernelMap m;
+        if (types == null) {
+            m = KernelMap.create(spec);
+        } else {
+            try {
+                m = KernelMap.create(spec, btf.fd(), types);
+            } catch (KernelRejectedException e) {
+                // Some map types take no BTF for their keys or values (libbpf retries the same way).
+                m = KernelMap.create(spec);
+                notes.add("map " + spec.name() + ": created without BTF types, which the kernel refused (" + e.errnoName() + ")");
+            }
+        }
         try {
             byte[] initial = spec.initialData();
             if (initial.length > 0) {
@@ -146,6 +206,42 @@ public final class KernelObject implements AutoCloseable {
             throw new KernelObjectException(object.file() + " has no loaded program '" + name + "' (loaded: " + programs.keySet() + ")");
         }
         return p;
+    }
+
+    /** What was loaded with less than the object offered (BTF the kernel refused), for the user to read. */
+    public List<String> notes() {
+        return notes;
+    }
+
+    /**
+     * Pins every program at {@code dir/<function>} and every map at {@code dir/maps/<name>}
+     * ('.' in names becomes '_', which bpffs requires: {@code .rodata} is pinned as {@code _rodata}),
+     * so they outlive this process. Returns the pins, programs first, in object order. When one
+     * pin fails, the ones already made are removed before the error goes on.
+     */
+    public Map<String, java.nio.file.Path> pin(java.nio.file.Path dir) throws KernelRejectedException {
+        Map<String, java.nio.file.Path> pinned = new LinkedHashMap<>();
+        try {
+            for (Map.Entry<String, LoadedProgram> p : programs.entrySet()) {
+                java.nio.file.Path at = dir.resolve(pinName(p.getKey()));
+                BpfFs.pin(p.getValue(), at);
+                pinned.put(p.getKey(), at);
+            }
+            for (KernelMap m : maps) {
+                java.nio.file.Path at = dir.resolve("maps").resolve(pinName(m.name()));
+                BpfFs.pin(m, at);
+                pinned.put(m.name(), at);
+            }
+            return pinned;
+        } catch (RuntimeException e) {
+            pinned.values().forEach(BpfFs::unpin);
+            throw e;
+        }
+    }
+
+    /** {@code name} as bpffs accepts it: '.' (reserved there) becomes '_'. */
+    public static String pinName(String name) {
+        return name.replace('.', '_');
     }
 
     /** Closes every program, then every map. */

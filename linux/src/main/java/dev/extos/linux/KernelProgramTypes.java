@@ -27,10 +27,6 @@ public final class KernelProgramTypes {
 
     /** A readable name for a kernel program type number. */
     public static String name(int type) {
-        return switch (type) {
-            case Bpf.BPF_PROG_TYPE_SOCKET_FILTER -> "socket_filter";
-            case Bpf.BPF_PROG_TYPE_XDP -> "xdp";
-            default -> "type " + type;
-        };
+        return KernelTypeNames.program(type);
     }
 }

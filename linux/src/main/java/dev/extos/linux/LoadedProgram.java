@@ -1,24 +1,35 @@
 package dev.extos.linux;
 
 /** A program loaded into the kernel: owns its file descriptor, which {@link #close()} releases. */
-public final class LoadedProgram implements AutoCloseable {
-    private final int fd;
+public final class LoadedProgram implements KernelHandle {
+    private final FileDescriptor fd;
     private final int type;
     private final String log;
-    private boolean closed;
 
     LoadedProgram(int fd, int type, String log) {
-        this.fd = fd;
+        this.fd = new FileDescriptor(fd, "program");
         this.type = type;
         this.log = log;
     }
 
+    /** Takes ownership of {@code fd}, an open program (from an id or a pin); its type comes from the kernel's info. */
+    static LoadedProgram adopt(int fd) throws KernelRejectedException {
+        try {
+            return new LoadedProgram(fd, ObjectInfo.program(fd).type(), "");
+        } catch (RuntimeException e) {
+            Bpf.closeFd(fd);
+            throw e;
+        }
+    }
+
+    @Override
+    public int id() throws KernelRejectedException {
+        return info().id();
+    }
+
     /** The program's file descriptor; valid until {@link #close()}. */
     public int fd() {
-        if (closed) {
-            throw new IllegalStateException("program fd " + fd + " is closed");
-        }
-        return fd;
+        return fd.get();
     }
 
     /** The BPF program type it was loaded as. */
@@ -37,20 +48,17 @@ public final class LoadedProgram implements AutoCloseable {
     }
 
     /** True once closed. */
-    public synchronized boolean isClosed() {
-        return closed;
+    public boolean isClosed() {
+        return fd.isClosed();
     }
 
     @Override
-    public synchronized void close() {
-        if (!closed) {
-            closed = true;
-            Bpf.closeFd(fd);
-        }
+    public void close() {
+        fd.close();
     }
 
     @Override
     public String toString() {
-        return "LoadedProgram[fd=" + fd + ", type=" + type + (closed ? ", closed" : "") + "]";
+        return "LoadedProgram[fd=" + fd.number() + ", type=" + type + (isClosed() ? ", closed" : "") + "]";
     }
 }

@@ -17,13 +17,25 @@ import java.util.Optional;
  *                 offset order, then one global-data map per {@code .rodata*}/{@code .data*}/{@code .bss*}
  *                 section in section order
  * @param programs one per function of each program section, in section then address order
+ * @param btf      the object's type information for the kernel, when it has a {@code .BTF} section
  */
-public record BpfObject(String file, String license, List<MapSpec> maps, List<BpfProgram> programs) {
+public record BpfObject(String file, String license, List<MapSpec> maps, List<BpfProgram> programs, Optional<ObjectBtf> btf) {
     public BpfObject {
         Objects.requireNonNull(file);
         Objects.requireNonNull(license);
+        Objects.requireNonNull(btf);
         maps = List.copyOf(maps);
         programs = List.copyOf(programs);
+    }
+
+    /** An object without type information. */
+    public BpfObject(String file, String license, List<MapSpec> maps, List<BpfProgram> programs) {
+        this(file, license, maps, programs, Optional.empty());
+    }
+
+    /** This object holding only {@code chosen} of its programs, with its maps and type information. */
+    public BpfObject withPrograms(List<BpfProgram> chosen) {
+        return new BpfObject(file, license, maps, chosen, btf);
     }
 
     /** The program whose entry function is {@code name}. */

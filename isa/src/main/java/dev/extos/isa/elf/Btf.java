@@ -24,11 +24,15 @@ final class Btf {
                 long arrayLength) {
     }
 
+    private final Bytes section;
+    private final long typesStart;
     private final Bytes types;
     private final Bytes strings;
     private final List<Type> table;
 
-    private Btf(Bytes types, Bytes strings, List<Type> table) {
+    private Btf(Bytes section, long typesStart, Bytes types, Bytes strings, List<Type> table) {
+        this.section = section;
+        this.typesStart = typesStart;
         this.types = types;
         this.strings = strings;
         this.table = table;
@@ -54,7 +58,7 @@ final class Btf {
         if (strLen == 0 || strings.u8(0) != 0) {
             throw section.error(16, "the BTF string table must start with an empty string");
         }
-        return new Btf(types, strings, readTypes(types, strings));
+        return new Btf(section, headerLength + typeOff, types, strings, readTypes(types, strings));
     }
 
     private static List<Type> readTypes(Bytes b, Bytes strings) {
@@ -121,6 +125,43 @@ final class Btf {
         if (p + (long) count * entrySize > b.length()) {
             throw b.error(p, count + " entries of " + entrySize + " bytes run past the end of the BTF type section");
         }
+    }
+
+    /**
+     * The section as the kernel's BPF_BTF_LOAD takes it. clang writes every DATASEC with size 0 and
+     * leaves variable offsets for the loader (as libbpf fills them in): each DATASEC gets the size
+     * of the ELF section it names and each variable the value of its symbol there, sorted by
+     * offset, which the kernel requires. A DATASEC whose section is absent is left as it is.
+     */
+    byte[] forKernel(ElfFile elf) {
+        java.nio.ByteBuffer out = java.nio.ByteBuffer.wrap(section.slice(0, section.length())).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (Type t : table) {
+            ElfFile.Section s = t.kind() == DATASEC ? elf.section(t.name()) : null;
+            if (s == null) {
+                continue;
+            }
+            int at = (int) (typesStart + t.entryOffset());
+            out.putInt(at + 8, (int) s.size());
+            List<long[]> vars = new ArrayList<>(); // {type id, offset, size} per variable
+            for (int i = 0; i < t.members().size(); i++) {
+                int entry = at + 12 + i * 12;
+                int varId = out.getInt(entry);
+                long offset = out.getInt(entry + 4) & 0xffffffffL;
+                String name = varId > 0 && varId < table.size() ? table.get(varId).name() : "";
+                for (ElfFile.Symbol symbol : elf.symbols) {
+                    if (symbol.sectionIndex() == s.index() && symbol.name().equals(name) && !name.isEmpty()) {
+                        offset = symbol.value();
+                    }
+                }
+                vars.add(new long[] {varId, offset, out.getInt(entry + 8) & 0xffffffffL});
+            }
+            vars.sort(java.util.Comparator.comparingLong(v -> v[1]));
+            for (int i = 0; i < vars.size(); i++) {
+                int entry = at + 12 + i * 12;
+                out.putInt(entry, (int) vars.get(i)[0]).putInt(entry + 4, (int) vars.get(i)[1]).putInt(entry + 8, (int) vars.get(i)[2]);
+            }
+        }
+        return out.array();
     }
 
     String string(long offset) {

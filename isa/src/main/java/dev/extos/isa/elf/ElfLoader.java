@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads an ELF64 relocatable object for the BPF machine, as {@code clang -O2 -g -target bpf -c}
@@ -38,13 +39,13 @@ public final class ElfLoader {
         ElfFile elf = ElfFile.parse(name, bytes);
         Section btfSection = elf.section(".BTF");
         Btf btf = btfSection == null ? null : Btf.parse(btfSection.bytes());
-        Map<String, List<BtfExt.LineRecord>> lines = Map.of();
+        BtfExt.Records records = BtfExt.Records.NONE;
         Section ext = elf.section(".BTF.ext");
         if (ext != null) {
             if (btf == null) {
                 throw elf.error(ext, 0, "line info in .BTF.ext needs the strings of a .BTF section, and there is none");
             }
-            lines = BtfExt.lineInfo(ext.bytes(), btf);
+            records = BtfExt.read(ext.bytes(), btf);
         }
         ObjectMaps maps = MapReader.read(elf, btf);
         Map<Integer, CodeSection> code = new LinkedHashMap<>();
@@ -53,7 +54,7 @@ public final class ElfLoader {
                 code.put(s.index(), new CodeSection(elf, s));
             }
         }
-        ProgramLinker linker = new ProgramLinker(elf, maps, code, lines);
+        ProgramLinker linker = new ProgramLinker(elf, maps, code, records);
         List<BpfProgram> programs = new ArrayList<>();
         for (CodeSection cs : code.values()) {
             if (!cs.name().equals(TEXT)) {
@@ -62,7 +63,9 @@ public final class ElfLoader {
                 }
             }
         }
-        return new BpfObject(name, license(elf), maps.maps(), programs);
+        Optional<ObjectBtf> kernelBtf = btf == null ? Optional.empty()
+                : Optional.of(new ObjectBtf(btf.forKernel(elf), maps.btfTypes(), linker.kernelRecords()));
+        return new BpfObject(name, license(elf), maps.maps(), programs, kernelBtf);
     }
 
     private static String license(ElfFile elf) {

@@ -26,6 +26,7 @@ final class MapReader {
     private final List<MapSpec> maps = new ArrayList<>();
     private final Map<Integer, Map<Long, Integer>> definitions = new HashMap<>();
     private final Map<Integer, Integer> globals = new LinkedHashMap<>();
+    private final Map<String, ObjectBtf.MapTypes> btfTypes = new HashMap<>();
 
     private MapReader(ElfFile elf, Btf btf) {
         this.elf = elf;
@@ -47,7 +48,7 @@ final class MapReader {
                 r.readGlobal(s);
             }
         }
-        return new ObjectMaps(List.copyOf(r.maps), Map.copyOf(r.definitions), Map.copyOf(r.globals));
+        return new ObjectMaps(List.copyOf(r.maps), Map.copyOf(r.definitions), Map.copyOf(r.globals), Map.copyOf(r.btfTypes));
     }
 
     static boolean isGlobalData(Section s) {
@@ -96,6 +97,7 @@ final class MapReader {
             throw elf.error(section, symbol.value(), context + " is not a struct in BTF (kind " + def.kind() + ")");
         }
         long type = -1, maxEntries = -1, flags = 0, keySize = -1, valueSize = -1;
+        int keyType = 0, valueType = 0;
         for (Btf.Member m : def.members()) {
             String field = context + " field " + m.name();
             switch (m.name()) {
@@ -104,8 +106,14 @@ final class MapReader {
                 case "map_flags" -> flags = btfInteger(m, field);
                 case "key_size" -> keySize = agree(section, symbol, "key", keySize, btfInteger(m, field));
                 case "value_size" -> valueSize = agree(section, symbol, "value", valueSize, btfInteger(m, field));
-                case "key" -> keySize = agree(section, symbol, "key", keySize, btf.sizeOf(pointee(m, field), field));
-                case "value" -> valueSize = agree(section, symbol, "value", valueSize, btf.sizeOf(pointee(m, field), field));
+                case "key" -> {
+                    keyType = pointee(m, field);
+                    keySize = agree(section, symbol, "key", keySize, btf.sizeOf(keyType, field));
+                }
+                case "value" -> {
+                    valueType = pointee(m, field);
+                    valueSize = agree(section, symbol, "value", valueSize, btf.sizeOf(valueType, field));
+                }
                 case "pinning", "numa_node", "map_extra" -> btfInteger(m, field);
                 default -> throw elf.error(section, symbol.value(), context + ": the map definition field '" + m.name()
                         + "' is not supported (type, max_entries, map_flags, key, value, key_size, value_size)");
@@ -113,6 +121,9 @@ final class MapReader {
         }
         if (type < 0) {
             throw elf.error(section, symbol.value(), context + " does not say its type (__uint(type, ...))");
+        }
+        if (keyType != 0 || valueType != 0) {
+            btfTypes.put(name, new ObjectBtf.MapTypes(keyType, valueType));
         }
         return spec(section, symbol, type, Math.max(keySize, 0), Math.max(valueSize, 0), maxEntries, flags);
     }
@@ -193,6 +204,10 @@ final class MapReader {
         // .bss has no bytes in the file: no initial data means all zeros.
         byte[] data = s.type() == ElfFile.SHT_NOBITS ? new byte[0] : s.bytes().slice(0, s.size());
         globals.put(s.index(), maps.size());
+        Btf.Type datasec = btf == null ? null : btf.datasec(s.name());
+        if (datasec != null) {
+            btfTypes.put(s.name(), new ObjectBtf.MapTypes(0, datasec.id())); // the kernel types a global map's value by its DATASEC
+        }
         maps.add(MapSpec.global(s.name(), (int) s.size(), data, s.name().startsWith(".rodata")));
     }
 }

@@ -35,12 +35,20 @@ final class ProgramLinker {
     private final ObjectMaps maps;
     private final Map<Integer, CodeSection> code;
     private final Map<String, List<BtfExt.LineRecord>> lines;
+    private final Map<String, List<BtfExt.FuncRecord>> functions;
+    private final Map<String, ObjectBtf.ProgramRecords> kernelRecords = new LinkedHashMap<>();
 
-    ProgramLinker(ElfFile elf, ObjectMaps maps, Map<Integer, CodeSection> code, Map<String, List<BtfExt.LineRecord>> lines) {
+    ProgramLinker(ElfFile elf, ObjectMaps maps, Map<Integer, CodeSection> code, BtfExt.Records records) {
         this.elf = elf;
         this.maps = maps;
         this.code = code;
-        this.lines = lines;
+        this.lines = records.lines();
+        this.functions = records.functions();
+    }
+
+    /** The function and line records of each program linked so far, by entry function name, for the kernel. */
+    Map<String, ObjectBtf.ProgramRecords> kernelRecords() {
+        return kernelRecords;
     }
 
     /** Where each function of one program goes: in the order first called, each once. */
@@ -75,7 +83,38 @@ final class ProgramLinker {
             System.arraycopy(piece, 0, words, at, piece.length);
             at += piece.length;
         }
+        kernelRecords.put(entry.name(), kernelRecords(layout.placed));
         return new BpfProgram(entry.name(), entry.section().name(), decode(words, layout.placed), lineInfo(layout.placed));
+    }
+
+    /**
+     * The .BTF.ext records moved to the linked layout. The kernel wants one function record per
+     * function at its first slot and line records in strictly increasing slot order; when some
+     * function has no record, the program gets neither kind (the kernel takes line info only
+     * with function info).
+     */
+    private ObjectBtf.ProgramRecords kernelRecords(Map<Function, Integer> placed) {
+        java.util.TreeMap<Integer, ObjectBtf.FunctionRecord> funcs = new java.util.TreeMap<>();
+        java.util.TreeMap<Integer, ObjectBtf.LineRecord> lineRecords = new java.util.TreeMap<>();
+        for (Map.Entry<Function, Integer> p : placed.entrySet()) {
+            Function f = p.getKey();
+            int base = p.getValue();
+            for (BtfExt.FuncRecord r : functions.getOrDefault(f.section().name(), List.of())) {
+                if (r.byteOffset() == f.startSlot() * 8L) {
+                    funcs.put(base, new ObjectBtf.FunctionRecord(base, r.typeId()));
+                }
+            }
+            for (BtfExt.LineRecord r : lines.getOrDefault(f.section().name(), List.of())) {
+                if (r.byteOffset() % 8 == 0 && f.contains((int) Math.min(Integer.MAX_VALUE, r.byteOffset() / 8))) {
+                    int slot = base + (int) (r.byteOffset() / 8) - f.startSlot();
+                    lineRecords.put(slot, new ObjectBtf.LineRecord(slot, r.fileNameOffset(), r.lineOffset(), r.lineColumn()));
+                }
+            }
+        }
+        if (funcs.size() != placed.size()) {
+            return new ObjectBtf.ProgramRecords(List.of(), List.of());
+        }
+        return new ObjectBtf.ProgramRecords(List.copyOf(funcs.values()), List.copyOf(lineRecords.values()));
     }
 
     private long[] relocate(Function f, int base, Layout layout) {
