@@ -9,25 +9,31 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Filtered UDP receive on loopback: {@code count} datagrams of 100 bytes, 1 in 100 starting with
  * 'K', received three ways: through a socket whose kernel filter keeps only the 'K' ones, and
- * receiving everything (through the same FFM socket, and through {@code DatagramChannel}) to
- * filter in Java. Each datagram carries its sequence number; the sender keeps at most
- * {@link #WINDOW} datagrams ahead of what the receiver has seen, so that none is lost to a full
- * receive queue. The figure that matters is the receiving thread's CPU time (ThreadMXBean):
- * the application's cost. On loopback the kernel runs the filter in the sender's system call,
- * so process CPU (sender, kernel filter and receiver together) is printed as well.
+ * receiving everything (through the same FFM socket, and through a blocking {@code DatagramChannel},
+ * the idiomatic Java way) to filter in Java. Each datagram carries its sequence number. The
+ * sender (the calling thread) sends in a tight loop but stays at most {@link #WINDOW} datagrams
+ * ahead of what the receiver has seen, which keeps the receive queue (8 MiB asked) from
+ * overflowing while never letting it run empty for the Java-filtered receivers: they are measured
+ * at their fastest, back-to-back receives with no wake-ups. The figure that matters is the
+ * receiving thread's CPU time from its first datagram to its last: the application's cost.
+ * On loopback the kernel runs the filter in the sender's system call, so process CPU (sender,
+ * kernel filter and receiver together) is printed as well.
  */
 public final class UdpBench {
     /** Bytes of each datagram's payload. */
@@ -36,14 +42,30 @@ public final class UdpBench {
     public static final byte MATCH = 'K';
     /** One datagram in this many matches. */
     public static final int EVERY = 100;
-    /** Datagrams the sender may be ahead of the receiver. */
+    /** Datagrams the sender may be ahead of the receiver (about 2 MiB of queue on loopback). */
     static final int WINDOW = 2_000;
-    /** How long the sender waits for a receiver that makes no progress before sending on. */
-    private static final long STALL_NANOS = 2_000_000_000L;
+    /** Receive queue asked for; the kernel caps it at twice net.core.rmem_max. */
+    private static final int RCVBUF = 8 << 20;
+    /** How long a receiver may make no progress before the rest is counted as lost. */
+    private static final long STALL_NANOS = 1_000_000_000L;
+    /** Datagrams of the discarded warm-up round of each way (the JIT compiles the receive loops). */
+    private static final long WARM_UP = 20_000;
 
-    /** What one way of receiving gave. */
-    public record Outcome(String way, long sent, long received, long kept, long expectedKept, long nanos,
-                          long receiverCpuNanos, long processCpuNanos) {
+    /** The kernel filter's way, against which the others are compared. */
+    public static final String KERNEL = "kernel filter";
+    /** The idiomatic Java way. */
+    public static final String CHANNEL = "all, DatagramChannel";
+    /** The FFM socket without a filter. */
+    public static final String FFM_ALL = "all, FFM socket";
+
+    /**
+     * What one way of receiving gave: datagrams sent and received, receive calls made, matching
+     * datagrams seen (and expected), the socket's kernel drops (including its filter's) and the
+     * receive-queue overflows, nanoseconds from the first datagram to the last, receiving
+     * thread's CPU over the same span, process CPU over the whole run.
+     */
+    public record Outcome(String way, long sent, long received, long receiveCalls, long kept, long expectedKept,
+                          long socketDrops, long overflows, long nanos, long receiverCpuNanos, long processCpuNanos) {
         /** Matching datagrams that did not reach the application. */
         public long lost() {
             return expectedKept - kept;
@@ -52,9 +74,9 @@ public final class UdpBench {
 
     /** The receiving side of one way: a bound socket handing out datagrams. */
     private interface Receiver extends AutoCloseable {
-        int port();
+        InetSocketAddress local();
 
-        /** The next datagram into {@code buffer} (cleared, then flipped), or false when none came for a second. */
+        /** The next datagram into {@code buffer} (cleared, then flipped), or false when there is none (timeout, closed). */
         boolean receive(ByteBuffer buffer);
 
         @Override
@@ -68,53 +90,116 @@ public final class UdpBench {
         this.err = err;
     }
 
-    /** Runs the three ways with {@code count} datagrams (rounded up to a multiple of 100) and returns their outcomes. */
-    public List<Outcome> run(LoadedProgram filter, long count) {
-        long n = Math.max(EVERY, (count + EVERY - 1) / EVERY * EVERY);
+    /**
+     * Runs the three ways with {@code count} datagrams (rounded up to a multiple of 100), each after
+     * a discarded warm-up round when {@code warmUp}, and returns their outcomes, the kernel filter first.
+     */
+    public List<Outcome> run(LoadedProgram filter, long count, boolean warmUp) {
+        long n = rounded(count);
+        if (warmUp) {
+            long w = rounded(Math.min(count, WARM_UP));
+            err.println("bench udp: warm-up, " + w + " datagrams each way...");
+            err.flush();
+            measure(KERNEL, w, ffm(filter));
+            measure(FFM_ALL, w, ffm(null));
+            measure(CHANNEL, w, channel());
+        }
         List<Outcome> all = new ArrayList<>();
-        all.add(measure("kernel filter", n, ffm(filter)));
-        all.add(measure("all, FFM socket", n, ffm(null)));
-        all.add(measure("all, DatagramChannel", n, channel()));
+        all.add(announceAndMeasure(KERNEL, n, ffm(filter)));
+        all.add(announceAndMeasure(FFM_ALL, n, ffm(null)));
+        all.add(announceAndMeasure(CHANNEL, n, channel()));
         return all;
     }
 
-    private Outcome measure(String way, long n, Receiver receiver) {
+    private static long rounded(long count) {
+        return Math.max(EVERY, (count + EVERY - 1) / EVERY * EVERY);
+    }
+
+    private Outcome announceAndMeasure(String way, long n, Receiver receiver) {
         err.println("bench udp: " + way + ", " + n + " datagrams...");
         err.flush();
+        return measure(way, n, receiver);
+    }
+
+    /** What the receiving thread saw. */
+    private static final class Tally {
+        long received;
+        long calls;
+        long kept;
+        long firstNanos;
+        long lastNanos;
+        long cpuAtFirst;
+        long cpuAtLast;
+    }
+
+    private static Outcome measure(String way, long n, Receiver receiver) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         AtomicLong progress = new AtomicLong(-1);
-        long[] counts = new long[3]; // received, kept, receiver CPU ns
+        Tally tally = new Tally();
         try (receiver) {
-            Thread t = Thread.ofPlatform().name("udp-receiver").start(() -> {
-                long cpu0 = threads.getCurrentThreadCpuTime();
-                ByteBuffer buffer = ByteBuffer.allocateDirect(2048).order(ByteOrder.LITTLE_ENDIAN);
-                long received = 0;
-                long kept = 0;
-                while (receiver.receive(buffer)) {
-                    received++;
-                    long seq = buffer.getLong(1);
-                    if (buffer.get(0) == MATCH) { // the application's own filter (a no-op after the kernel's)
-                        kept++;
-                    }
-                    progress.setRelease(seq);
-                    if (seq == n - 1) {
-                        break;
-                    }
-                }
-                counts[0] = received;
-                counts[1] = kept;
-                counts[2] = threads.getCurrentThreadCpuTime() - cpu0;
-            });
+            Thread t = Thread.ofPlatform().name("udp-receiver").start(() -> receiveAll(receiver, n, progress, tally, threads));
+            long overflow0 = UdpCounters.receiveBufferErrors();
             long process0 = os.getProcessCpuTime();
-            long t0 = System.nanoTime();
-            send(receiver.port(), n, progress);
-            join(t);
-            long nanos = System.nanoTime() - t0;
+            send(receiver.local().getPort(), n, progress);
+            long drops = awaitReceiver(t, receiver, progress);
             long processCpu = os.getProcessCpuTime() - process0;
-            return new Outcome(way, n, counts[0], counts[1], n / EVERY, nanos, counts[2], processCpu);
+            long overflows = UdpCounters.receiveBufferErrors() - overflow0;
+            return new Outcome(way, n, tally.received, tally.calls, tally.kept, n / EVERY, drops, overflows,
+                    tally.lastNanos - tally.firstNanos, tally.cpuAtLast - tally.cpuAtFirst, processCpu);
         }
+    }
+
+    private static void receiveAll(Receiver receiver, long n, AtomicLong progress, Tally tally, ThreadMXBean threads) {
+        ByteBuffer buffer = ByteBuffer.allocateDirect(2048).order(ByteOrder.LITTLE_ENDIAN);
+        while (true) {
+            tally.calls++;
+            if (!receiver.receive(buffer)) {
+                break;
+            }
+            if (tally.received++ == 0) {
+                tally.firstNanos = System.nanoTime();
+                tally.cpuAtFirst = threads.getCurrentThreadCpuTime();
+            }
+            long seq = buffer.getLong(1);
+            if (buffer.get(0) == MATCH) { // the application's own filter (a no-op after the kernel's)
+                tally.kept++;
+                tally.lastNanos = System.nanoTime();
+            }
+            progress.setRelease(seq);
+            if (seq == n - 1) {
+                break;
+            }
+        }
+        tally.cpuAtLast = threads.getCurrentThreadCpuTime();
+    }
+
+    /**
+     * Waits for the receiver to see the last datagram; when it stops making progress (the rest was
+     * lost), reads the socket's drop counter and closes it to end the wait. Returns the socket's drops.
+     */
+    private static long awaitReceiver(Thread t, Receiver receiver, AtomicLong progress) {
+        long seen = progress.getAcquire();
+        long since = System.nanoTime();
+        try {
+            while (!t.join(Duration.ofMillis(100))) {
+                long now = progress.getAcquire();
+                if (now != seen) {
+                    seen = now;
+                    since = System.nanoTime();
+                } else if (System.nanoTime() - since > STALL_NANOS) {
+                    long drops = UdpCounters.socketDrops(receiver.local());
+                    receiver.close(); // wakes a blocked receive
+                    t.join();
+                    return drops;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the receiver", e);
+        }
+        return UdpCounters.socketDrops(receiver.local());
     }
 
     private static void send(int port, long n, AtomicLong progress) {
@@ -129,7 +214,7 @@ public final class UdpBench {
                     } else if (System.nanoTime() - waitedSince > STALL_NANOS) {
                         break; // the receiver lost a datagram it was waiting for: carry on, it is counted as lost
                     }
-                    Thread.onSpinWait();
+                    LockSupport.parkNanos(20_000); // leave the CPU to the receiver rather than spin
                 }
                 d.clear();
                 d.put(0, i % EVERY == EVERY - 1 ? MATCH : (byte) ('a' + i % 26));
@@ -141,30 +226,25 @@ public final class UdpBench {
         }
     }
 
-    private static void join(Thread t) {
-        try {
-            t.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the receiver", e);
-        }
-    }
-
     private static Receiver ffm(LoadedProgram filter) {
         FilteredUdpSocket s = FilteredUdpSocket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), filter);
-        s.setReceiveBufferSize(8 << 20);
-        s.setReceiveTimeout(Duration.ofSeconds(1));
+        s.setReceiveBufferSize(RCVBUF);
+        s.setReceiveTimeout(Duration.ofSeconds(1)); // only reached when datagrams were lost
         return new Receiver() {
             @Override
-            public int port() {
-                return s.port();
+            public InetSocketAddress local() {
+                return s.localAddress();
             }
 
             @Override
             public boolean receive(ByteBuffer buffer) {
-                boolean got = s.receive(buffer.clear()) != null;
-                buffer.flip();
-                return got;
+                try {
+                    boolean got = s.receive(buffer.clear()) != null;
+                    buffer.flip();
+                    return got;
+                } catch (IllegalStateException closed) {
+                    return false;
+                }
             }
 
             @Override
@@ -176,31 +256,28 @@ public final class UdpBench {
 
     private static Receiver channel() {
         try {
-            DatagramChannel c = DatagramChannel.open();
-            c.setOption(StandardSocketOptions.SO_RCVBUF, 8 << 20);
+            // IPv4 like the other sockets (a dual-stack socket would be listed in /proc/net/udp6)
+            DatagramChannel c = DatagramChannel.open(StandardProtocolFamily.INET);
+            c.setOption(StandardSocketOptions.SO_RCVBUF, RCVBUF);
             c.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            c.socket().setSoTimeout(1000);
-            int port = ((InetSocketAddress) c.getLocalAddress()).getPort();
-            java.net.DatagramSocket socket = c.socket();
-            java.net.DatagramPacket packet = new java.net.DatagramPacket(new byte[2048], 2048);
+            InetSocketAddress local = (InetSocketAddress) c.getLocalAddress();
             return new Receiver() {
                 @Override
-                public int port() {
-                    return port;
+                public InetSocketAddress local() {
+                    return local;
                 }
 
                 @Override
                 public boolean receive(ByteBuffer buffer) {
                     try {
-                        // the timeout applies to the adaptor's receive, not to DatagramChannel.receive
-                        socket.receive(packet);
-                    } catch (java.net.SocketTimeoutException e) {
-                        return false;
+                        c.receive(buffer.clear());
+                        buffer.flip();
+                        return true;
+                    } catch (ClosedChannelException e) {
+                        return false; // closed because the rest was lost
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
-                    buffer.clear().put(packet.getData(), 0, packet.getLength()).flip();
-                    return true;
                 }
 
                 @Override
@@ -219,18 +296,25 @@ public final class UdpBench {
 
     /** The table of outcomes, with the application-CPU ratios against the kernel filter. */
     public static void print(PrintWriter out, List<Outcome> outcomes) {
-        out.printf(Locale.ROOT, "%-22s %10s %10s %8s %6s %9s %12s %14s %12s %14s%n", "way", "datagrams", "received", "kept",
-                "lost", "elapsed s", "Mdatagrams/s", "receiver CPU ms", "ns/datagram", "process CPU ms");
+        out.printf(Locale.ROOT, "%-21s %9s %9s %10s %6s %5s %10s %8s %9s %10s %10s %8s %11s%n", "way", "sent", "received",
+                "recv calls", "kept", "lost", "sock drops", "overflow", "elapsed s", "Mdgram/s", "app CPU ms", "ns/dgram",
+                "proc CPU ms");
         for (Outcome o : outcomes) {
-            out.printf(Locale.ROOT, "%-22s %10d %10d %8d %6d %9.3f %12.3f %14.1f %12.1f %14.1f%n", o.way(), o.sent(), o.received(),
-                    o.kept(), o.lost(), o.nanos() / 1e9, o.sent() / (o.nanos() / 1e3), o.receiverCpuNanos() / 1e6,
+            out.printf(Locale.ROOT, "%-21s %9d %9d %10d %6d %5d %10d %8d %9.3f %10.3f %10.1f %8.1f %11.1f%n", o.way(), o.sent(),
+                    o.received(), o.receiveCalls(), o.kept(), o.lost(), o.socketDrops(), o.overflows(), o.nanos() / 1e9,
+                    o.sent() / Math.max(1.0, o.nanos() / 1e3), o.receiverCpuNanos() / 1e6,
                     (double) o.receiverCpuNanos() / o.sent(), o.processCpuNanos() / 1e6);
         }
         Outcome kernel = outcomes.getFirst();
         for (Outcome o : outcomes.subList(1, outcomes.size())) {
-            out.printf(Locale.ROOT, "application CPU, %s / kernel filter: %.1fx; receive calls %d / %d%n", o.way(),
-                    (double) o.receiverCpuNanos() / Math.max(1, kernel.receiverCpuNanos()), o.received(), kernel.received());
+            out.printf(Locale.ROOT, "application CPU: Java-filtered (%s) / kernel-filtered = %.1f x%n", o.way(),
+                    ratio(o, kernel));
         }
         out.flush();
+    }
+
+    /** The other way's application CPU over the kernel filter's. */
+    public static double ratio(Outcome other, Outcome kernel) {
+        return (double) other.receiverCpuNanos() / Math.max(1, kernel.receiverCpuNanos());
     }
 }
