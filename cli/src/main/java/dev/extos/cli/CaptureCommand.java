@@ -163,6 +163,6 @@ final class CaptureCommand implements java.util.concurrent.Callable<Integer> {
 
     private static void summary(PrintWriter out, long captured, CaptureStatistics kernel) {
         out.println(captured + " packet" + (captured == 1 ? "" : "s") + " captured; kernel statistics: " + kernel.received()
-                + " passed the filter, " + kernel.dropped() + " of them dropped for a full receive queue");
+                + " reached the socket, " + kernel.dropped() + " of them dropped for a full receive queue");
     }
 }

@@ -20,10 +20,12 @@ import picocli.CommandLine.Spec;
             "  kernel filter          udp-first-byte.s attached with SO_ATTACH_BPF: only the 1% reach the application",
             "  all, FFM socket        the same socket without a filter; the application checks the first byte",
             "  all, DatagramChannel   blocking java.nio receive, the application checks the first byte",
+            "The receiver drains batches of 2,000 datagrams that the sender has queued (--streaming: it blocks as they come).",
             "Columns: receive calls made, matching datagrams kept and lost, the socket's kernel drops (its filter's",
-            "included), receive-queue overflows in the namespace (RcvbufErrors), first-to-last datagram time, the",
-            "receiving thread's CPU over that span (app CPU) and the process CPU (the sending thread included: on",
-            "loopback the kernel runs the filter in the sender's system call). Needs CAP_BPF (root)."})
+            "included), receive-queue overflows in the namespace (RcvbufErrors), the receiving thread's sleeps",
+            "(voluntary context switches), first-to-last datagram time, the receiving thread's CPU over that span",
+            "(app CPU) and the process CPU (the sending thread included: on loopback the kernel runs the filter in",
+            "the sender's system call). Needs CAP_BPF (root)."})
 final class UdpBenchCommand implements Callable<Integer> {
     static final String FILTER = "udp-first-byte.s";
 
@@ -36,6 +38,10 @@ final class UdpBenchCommand implements Callable<Integer> {
     @Option(names = "--no-warm-up", description = "Skip the discarded warm-up round of each way.")
     private boolean noWarmUp;
 
+    @Option(names = "--streaming", description = {"The receiver blocks as datagrams come rather than draining whole queued",
+        "batches of 2,000; with this sender it then pays a wake-up for most datagrams."})
+    private boolean streaming;
+
     @Override
     public Integer call() throws KernelRejectedException {
         if (count < 100) {
@@ -45,7 +51,7 @@ final class UdpBenchCommand implements Callable<Integer> {
         try (KernelDomain kernel = KernelDomain.open();
              LoadedProgram filter = Bpf.load(Bpf.BPF_PROG_TYPE_SOCKET_FILTER, BundledPrograms.load(FILTER).encode(), "GPL", 0,
                      "udp_first_byte")) {
-            List<UdpBench.Outcome> outcomes = new UdpBench(spec.commandLine().getErr()).run(filter, count, !noWarmUp);
+            List<UdpBench.Outcome> outcomes = new UdpBench(spec.commandLine().getErr(), !streaming).run(filter, count, !noWarmUp);
             UdpBench.print(out, outcomes);
             long overflows = outcomes.stream().mapToLong(UdpBench.Outcome::overflows).sum();
             if (overflows > 0) {

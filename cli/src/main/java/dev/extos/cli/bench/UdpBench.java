@@ -25,15 +25,21 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Filtered UDP receive on loopback: {@code count} datagrams of 100 bytes, 1 in 100 starting with
  * 'K', received three ways: through a socket whose kernel filter keeps only the 'K' ones, and
- * receiving everything (through the same FFM socket, and through a blocking {@code DatagramChannel},
- * the idiomatic Java way) to filter in Java. Each datagram carries its sequence number. The
- * sender (the calling thread) sends in a tight loop but stays at most {@link #WINDOW} datagrams
- * ahead of what the receiver has seen, which keeps the receive queue (8 MiB asked) from
- * overflowing while never letting it run empty for the Java-filtered receivers: they are measured
- * at their fastest, back-to-back receives with no wake-ups. The figure that matters is the
- * receiving thread's CPU time from its first datagram to its last: the application's cost.
- * On loopback the kernel runs the filter in the sender's system call, so process CPU (sender,
- * kernel filter and receiver together) is printed as well.
+ * receiving everything (through the same FFM socket, and through a blocking IPv4
+ * {@code DatagramChannel}, the idiomatic Java way) to filter in Java. Each datagram carries its
+ * sequence number. The sender (the calling thread) sends in a tight loop; the figure that
+ * matters is the receiving thread's CPU time from its first datagram to its last: the
+ * application's cost. On loopback the kernel runs the filter in the sender's system call, so
+ * process CPU (sender, kernel filter and receiver together) is printed as well.
+ *
+ * <p>The sender here is slower than a Java receiver (it pays the whole loopback path), so a
+ * receiver that simply blocks would find its queue empty and pay a wake-up for almost every
+ * datagram: the comparison would measure wake-ups, not receiving. Batched (the default), the
+ * sender queues windows of {@link #WINDOW} datagrams and the receiver starts on a window only
+ * once all of it is queued, then drains it back to back: every receive finds a datagram waiting,
+ * as at a receiver that is the bottleneck. Streaming, the receiver blocks as datagrams come and
+ * the sender only stays within a window of it. Both keep the queue (8 MiB asked) from
+ * overflowing; the overflow column shows it.
  */
 public final class UdpBench {
     /** Bytes of each datagram's payload. */
@@ -42,7 +48,7 @@ public final class UdpBench {
     public static final byte MATCH = 'K';
     /** One datagram in this many matches. */
     public static final int EVERY = 100;
-    /** Datagrams the sender may be ahead of the receiver (about 2 MiB of queue on loopback). */
+    /** Datagrams in a batch; the sender stays within two of them (about 4 MiB of queue on loopback). */
     static final int WINDOW = 2_000;
     /** Receive queue asked for; the kernel caps it at twice net.core.rmem_max. */
     private static final int RCVBUF = 8 << 20;
@@ -61,11 +67,13 @@ public final class UdpBench {
     /**
      * What one way of receiving gave: datagrams sent and received, receive calls made, matching
      * datagrams seen (and expected), the socket's kernel drops (including its filter's) and the
-     * receive-queue overflows, nanoseconds from the first datagram to the last, receiving
-     * thread's CPU over the same span, process CPU over the whole run.
+     * receive-queue overflows, the times the receiving thread went to sleep waiting (its voluntary
+     * context switches), nanoseconds from the first datagram to the last, the receiving thread's
+     * CPU over the same span, process CPU over the whole run.
      */
     public record Outcome(String way, long sent, long received, long receiveCalls, long kept, long expectedKept,
-                          long socketDrops, long overflows, long nanos, long receiverCpuNanos, long processCpuNanos) {
+                          long socketDrops, long overflows, long sleeps, long nanos, long receiverCpuNanos,
+                          long processCpuNanos) {
         /** Matching datagrams that did not reach the application. */
         public long lost() {
             return expectedKept - kept;
@@ -84,10 +92,15 @@ public final class UdpBench {
     }
 
     private final PrintWriter err;
+    private final boolean batched;
 
-    /** A benchmark printing progress to {@code err}. */
-    public UdpBench(PrintWriter err) {
+    /**
+     * A benchmark printing progress to {@code err}; {@code batched}: the receiver starts on a window
+     * of datagrams only once the sender has queued all of it (see the class comment).
+     */
+    public UdpBench(PrintWriter err, boolean batched) {
         this.err = err;
+        this.batched = batched;
     }
 
     /**
@@ -130,30 +143,58 @@ public final class UdpBench {
         long lastNanos;
         long cpuAtFirst;
         long cpuAtLast;
+        long sleepsAtFirst;
+        long sleepsAtLast;
     }
 
-    private static Outcome measure(String way, long n, Receiver receiver) {
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        com.sun.management.OperatingSystemMXBean os =
-                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        AtomicLong progress = new AtomicLong(-1);
-        Tally tally = new Tally();
-        try (receiver) {
-            Thread t = Thread.ofPlatform().name("udp-receiver").start(() -> receiveAll(receiver, n, progress, tally, threads));
-            long overflow0 = UdpCounters.receiveBufferErrors();
-            long process0 = os.getProcessCpuTime();
-            send(receiver.local().getPort(), n, progress);
-            long drops = awaitReceiver(t, receiver, progress);
-            long processCpu = os.getProcessCpuTime() - process0;
-            long overflows = UdpCounters.receiveBufferErrors() - overflow0;
-            return new Outcome(way, n, tally.received, tally.calls, tally.kept, n / EVERY, drops, overflows,
-                    tally.lastNanos - tally.firstNanos, tally.cpuAtLast - tally.cpuAtFirst, processCpu);
+    /**
+     * What the sender and the receiver tell each other: the last sequence number the receiver saw,
+     * and (batched) how many datagrams the sender has queued as whole batches.
+     */
+    private static final class Pacing {
+        final boolean batched;
+        final AtomicLong seen = new AtomicLong(-1);
+        final AtomicLong queued = new AtomicLong();
+        volatile Thread receiver;
+
+        Pacing(boolean batched) {
+            this.batched = batched;
         }
     }
 
-    private static void receiveAll(Receiver receiver, long n, AtomicLong progress, Tally tally, ThreadMXBean threads) {
+    private Outcome measure(String way, long n, Receiver receiver) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        Pacing pacing = new Pacing(batched);
+        Tally tally = new Tally();
+        try (receiver) {
+            Thread t = Thread.ofPlatform().name("udp-receiver").unstarted(() -> receiveAll(receiver, n, pacing, tally, threads));
+            pacing.receiver = t;
+            t.start();
+            long overflow0 = UdpCounters.receiveBufferErrors();
+            long process0 = os.getProcessCpuTime();
+            send(receiver.local().getPort(), n, pacing);
+            long drops = awaitReceiver(t, receiver, pacing.seen);
+            long processCpu = os.getProcessCpuTime() - process0;
+            long overflows = UdpCounters.receiveBufferErrors() - overflow0;
+            return new Outcome(way, n, tally.received, tally.calls, tally.kept, n / EVERY, drops, overflows,
+                    tally.sleepsAtLast - tally.sleepsAtFirst, tally.lastNanos - tally.firstNanos, tally.cpuAtLast - tally.cpuAtFirst, processCpu);
+        }
+    }
+
+    private static void receiveAll(Receiver receiver, long n, Pacing pacing, Tally tally, ThreadMXBean threads) {
         ByteBuffer buffer = ByteBuffer.allocateDirect(2048).order(ByteOrder.LITTLE_ENDIAN);
+        long batchEnd = 0;
+        long last = -1;
         while (true) {
+            if (pacing.batched && last + 1 >= batchEnd) {
+                // start on a batch only once it is all queued, so that no receive in it waits
+                while (pacing.queued.getAcquire() <= last + 1) {
+                    LockSupport.park(pacing);
+                }
+                batchEnd = pacing.queued.getAcquire();
+            }
             tally.calls++;
             if (!receiver.receive(buffer)) {
                 break;
@@ -161,18 +202,21 @@ public final class UdpBench {
             if (tally.received++ == 0) {
                 tally.firstNanos = System.nanoTime();
                 tally.cpuAtFirst = threads.getCurrentThreadCpuTime();
+                tally.sleepsAtFirst = ThreadSleeps.current();
             }
             long seq = buffer.getLong(1);
             if (buffer.get(0) == MATCH) { // the application's own filter (a no-op after the kernel's)
                 tally.kept++;
                 tally.lastNanos = System.nanoTime();
             }
-            progress.setRelease(seq);
+            last = seq;
+            pacing.seen.setRelease(seq);
             if (seq == n - 1) {
                 break;
             }
         }
         tally.cpuAtLast = threads.getCurrentThreadCpuTime();
+        tally.sleepsAtLast = ThreadSleeps.current();
     }
 
     /**
@@ -202,13 +246,22 @@ public final class UdpBench {
         return UdpCounters.socketDrops(receiver.local());
     }
 
-    private static void send(int port, long n, AtomicLong progress) {
+    /**
+     * Sends {@code n} datagrams in a tight loop, never more than two windows ahead of the receiver
+     * (streaming: one window); batched, it tells the receiver after each whole window.
+     */
+    private static void send(int port, long n, Pacing pacing) {
+        long ahead = pacing.batched ? 2L * WINDOW : WINDOW;
         try (DatagramChannel out = DatagramChannel.open()) {
             out.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
             ByteBuffer d = ByteBuffer.allocateDirect(SIZE).order(ByteOrder.LITTLE_ENDIAN);
             for (long i = 0; i < n; i++) {
+                if (pacing.batched && i % WINDOW == 0 && i > 0) {
+                    pacing.queued.setRelease(i);
+                    LockSupport.unpark(pacing.receiver);
+                }
                 long waitedSince = 0;
-                while (i - progress.getAcquire() > WINDOW) {
+                while (i - pacing.seen.getAcquire() > ahead) {
                     if (waitedSince == 0) {
                         waitedSince = System.nanoTime();
                     } else if (System.nanoTime() - waitedSince > STALL_NANOS) {
@@ -221,6 +274,8 @@ public final class UdpBench {
                 d.putLong(1, i);
                 out.write(d);
             }
+            pacing.queued.setRelease(n);
+            LockSupport.unpark(pacing.receiver);
         } catch (IOException e) {
             throw new UncheckedIOException("sending to udp port " + port + ": " + e.getMessage(), e);
         }
@@ -296,12 +351,12 @@ public final class UdpBench {
 
     /** The table of outcomes, with the application-CPU ratios against the kernel filter. */
     public static void print(PrintWriter out, List<Outcome> outcomes) {
-        out.printf(Locale.ROOT, "%-21s %9s %9s %10s %6s %5s %10s %8s %9s %10s %10s %8s %11s%n", "way", "sent", "received",
-                "recv calls", "kept", "lost", "sock drops", "overflow", "elapsed s", "Mdgram/s", "app CPU ms", "ns/dgram",
+        out.printf(Locale.ROOT, "%-21s %9s %9s %10s %6s %5s %10s %8s %8s %9s %10s %10s %8s %11s%n", "way", "sent", "received",
+                "recv calls", "kept", "lost", "sock drops", "overflow", "sleeps", "elapsed s", "Mdgram/s", "app CPU ms", "ns/dgram",
                 "proc CPU ms");
         for (Outcome o : outcomes) {
-            out.printf(Locale.ROOT, "%-21s %9d %9d %10d %6d %5d %10d %8d %9.3f %10.3f %10.1f %8.1f %11.1f%n", o.way(), o.sent(),
-                    o.received(), o.receiveCalls(), o.kept(), o.lost(), o.socketDrops(), o.overflows(), o.nanos() / 1e9,
+            out.printf(Locale.ROOT, "%-21s %9d %9d %10d %6d %5d %10d %8d %8d %9.3f %10.3f %10.1f %8.1f %11.1f%n", o.way(), o.sent(),
+                    o.received(), o.receiveCalls(), o.kept(), o.lost(), o.socketDrops(), o.overflows(), o.sleeps(), o.nanos() / 1e9,
                     o.sent() / Math.max(1.0, o.nanos() / 1e3), o.receiverCpuNanos() / 1e6,
                     (double) o.receiverCpuNanos() / o.sent(), o.processCpuNanos() / 1e6);
         }
