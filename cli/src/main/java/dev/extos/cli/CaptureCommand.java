@@ -7,6 +7,7 @@ import dev.extos.linux.KernelDomain;
 import dev.extos.linux.KernelMap;
 import dev.extos.linux.PacketCapture;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -14,6 +15,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -30,7 +32,7 @@ import picocli.CommandLine.Spec;
             "the packets the program drops never reach this process. Prints one line per packet, then a summary.",
             "Needs CAP_NET_RAW and CAP_BPF (root). Example:",
             "  extos capture --interface lo --filter fixtures/bpf/capture_udp_port.o --set port=9000 --count 10"})
-final class CaptureCommand implements java.util.concurrent.Callable<Integer> {
+final class CaptureCommand implements Callable<Integer> {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSS");
     /** How often the receive loop looks up from the socket to notice Ctrl-C and --timeout. */
     private static final Duration POLL = Duration.ofMillis(200);
@@ -42,7 +44,7 @@ final class CaptureCommand implements java.util.concurrent.Callable<Integer> {
     private String interfaceName;
 
     @Option(names = "--filter", paramLabel = "PROG.o", description = "An ELF object holding a SEC(\"socket\") program; without it every packet arrives.")
-    private java.nio.file.Path filter;
+    private Path filter;
 
     @Option(names = {"--section", "--program"}, paramLabel = "NAME", description = "The program's section or function name, when the object holds several.")
     private String section;
