@@ -3,6 +3,7 @@ module dev.extos.cli {
     requires dev.extos.vm;
     requires dev.extos.io;
     requires dev.extos.linux;
+    requires jdk.management;
     requires dev.extos.verifier;
     requires info.picocli;
 

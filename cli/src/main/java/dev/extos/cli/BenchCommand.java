@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 /** {@code extos bench}: whole-job benchmarks that print figures and ratios against their baselines. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Whole-job benchmarks; each prints its figures with the baselines measured in the same run.",
-        subcommands = ReadBenchCommand.class)
+        subcommands = {ReadBenchCommand.class, UdpBenchCommand.class})
 final class BenchCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

@@ -1,13 +1,7 @@
 package dev.extos.cli;
 
-import dev.extos.isa.elf.BpfObject;
-import dev.extos.isa.elf.BpfProgram;
-import dev.extos.isa.elf.ElfLoader;
 import dev.extos.linux.FilteredUdpSocket;
 import dev.extos.linux.KernelDomain;
-import dev.extos.linux.KernelMap;
-import dev.extos.linux.KernelObject;
-import dev.extos.linux.KernelRejectedException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -15,7 +9,6 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -58,20 +51,13 @@ final class ListenCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         try (KernelDomain kernel = KernelDomain.open()) {
-            KernelObject object = null;
-            String name = null;
-            if (filter != null) {
-                BpfObject elf = ElfLoader.load(filter);
-                BpfProgram chosen = elf.select(program);
-                name = chosen.name();
-                object = load(kernel, elf, chosen);
-            }
+            KernelFilter kept = filter == null ? null : KernelFilter.load(kernel, filter, program);
             InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(bind), port);
-            FilteredUdpSocket socket = kernel.bindUdp(address, object == null ? null : object.program(name));
+            FilteredUdpSocket socket = kernel.bindUdp(address, kept == null ? null : kept.program());
             if (timeout > 0) {
                 socket.setReceiveTimeout(Duration.ofNanos((long) (timeout * 1e9)));
             }
-            out.println("listening on udp " + socket.localAddress() + (name == null ? " (no filter)" : " through " + name
+            out.println("listening on udp " + socket.localAddress() + (kept == null ? " (no filter)" : " through " + kept.name()
                     + " in the kernel"));
             out.flush();
             ByteBuffer buffer = ByteBuffer.allocateDirect(65_536);
@@ -89,22 +75,13 @@ final class ListenCommand implements Callable<Integer> {
                 out.flush();
             }
             out.println(received + " datagram" + (received == 1 ? "" : "s") + " received");
-            if (object != null) {
-                printMaps(out, object);
+            if (kept != null) {
+                KernelMapsPrinter.print(out, kept.object());
             }
             out.flush();
             return 0;
         } catch (java.net.UnknownHostException e) {
             throw new dev.extos.isa.ExtosException("--bind " + bind + " is not an address: " + e.getMessage());
-        }
-    }
-
-    private static KernelObject load(KernelDomain kernel, BpfObject elf, BpfProgram chosen) {
-        try {
-            return kernel.load(new BpfObject(elf.file(), elf.license(), elf.maps(), List.of(chosen)));
-        } catch (KernelRejectedException e) {
-            String log = e.log().isBlank() ? "" : "\nthe kernel verifier's log:\n" + e.log().strip();
-            throw new dev.extos.isa.ExtosException("the kernel refused " + chosen.name() + ": " + e.getMessage() + log, e);
         }
     }
 
@@ -119,35 +96,5 @@ final class ListenCommand implements Callable<Integer> {
             }
         }
         return HexFormat.of().formatHex(payload);
-    }
-
-    /** The filter's array and hash maps, as the program left them (e.g. its counters of kept and dropped datagrams). */
-    private static void printMaps(PrintWriter out, KernelObject object) {
-        HexFormat h = HexFormat.of();
-        for (KernelMap m : object.maps()) {
-            if (m.name().startsWith(".")) {
-                continue; // global data: the program's constants and variables, not results
-            }
-            out.println("map " + m.name() + ":");
-            int shown = 0;
-            for (byte[] k : m.keys()) {
-                if (shown++ == 16) {
-                    out.println("  ...");
-                    break;
-                }
-                m.lookup(k).ifPresent(v -> out.println("  " + h.formatHex(k) + ": " + h.formatHex(v) + littleEndian(v)));
-            }
-        }
-    }
-
-    private static String littleEndian(byte[] v) {
-        if (v.length != 8 && v.length != 4) {
-            return "";
-        }
-        long n = 0;
-        for (int i = v.length - 1; i >= 0; i--) {
-            n = (n << 8) | (v[i] & 0xff);
-        }
-        return " (" + Long.toUnsignedString(n) + ")";
     }
 }

@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
         modelTransformer = Main.ErrorReporting.class,
         description = "Runs eBPF programs (RFC 9669) the way ExtOS pushes them into the IO path.",
         subcommands = {RunCommand.class, VerifyCommand.class, AsmCommand.class, DisasmCommand.class, DemoCommand.class, CatCommand.class,
-                MapsCommand.class, ListenCommand.class,
+                MapsCommand.class, ListenCommand.class, CaptureCommand.class,
                 BenchCommand.class,
                 KernelCommand.class,
                 CommandLine.HelpCommand.class})

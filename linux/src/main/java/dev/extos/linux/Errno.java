@@ -16,6 +16,7 @@ public final class Errno {
     public static final int EPERM = 1;
     public static final int ENOENT = 2;
     public static final int EEXIST = 17;
+    public static final int ENODEV = 19;
     public static final int E2BIG = 7;
     public static final int EACCES = 13;
     public static final int EINVAL = 22;

@@ -43,7 +43,7 @@ public final class FilteredUdpSocket implements AutoCloseable {
         int fd = Sockets.udpSocket();
         try {
             if (filter != null) {
-                attach(fd, filter);
+                Sockets.attachFilter(fd, filter);
             }
             Sockets.bind(fd, address);
             return new FilteredUdpSocket(fd);
@@ -53,17 +53,9 @@ public final class FilteredUdpSocket implements AutoCloseable {
         }
     }
 
-    private static void attach(int fd, LoadedProgram filter) {
-        if (filter.type() != Bpf.BPF_PROG_TYPE_SOCKET_FILTER) {
-            throw new IllegalArgumentException("a socket filter program is needed (SEC(\"socket\")), not a "
-                    + KernelProgramTypes.name(filter.type()) + " program");
-        }
-        Sockets.setIntOption(fd, Sockets.SO_ATTACH_BPF, "SO_ATTACH_BPF", filter.fd());
-    }
-
     /** Replaces the socket's filter with {@code filter}, from the next datagram on. */
     public void attach(LoadedProgram filter) {
-        attach(fd(), filter);
+        Sockets.attachFilter(fd(), filter);
     }
 
     /** Removes the filter: every datagram arrives from now on. */
@@ -83,12 +75,7 @@ public final class FilteredUdpSocket implements AutoCloseable {
 
     /** How long {@link #receive} waits before returning null; zero waits for ever. */
     public void setReceiveTimeout(Duration timeout) {
-        try (Arena a = Arena.ofConfined()) {
-            MemorySegment tv = a.allocate(16, 8); // struct timeval
-            tv.set(ValueLayout.JAVA_LONG, 0, timeout.toSeconds());
-            tv.set(ValueLayout.JAVA_LONG, 8, timeout.toNanosPart() / 1000);
-            Sockets.setOption(fd(), Sockets.SO_RCVTIMEO, "SO_RCVTIMEO", tv);
-        }
+        Sockets.setReceiveTimeout(fd(), timeout);
     }
 
     /** Asks for a receive queue of {@code bytes} (the kernel doubles it and caps it at net.core.rmem_max). */

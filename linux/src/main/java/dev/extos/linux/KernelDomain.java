@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * The Linux kernel as an ExtOS domain: programs go into the real kernel with bpf(2), where the
- * kernel's verifier checks them and its JIT runs them in the IO path, here on datagram receive.
+ * kernel's verifier checks them and its JIT runs them in the IO path, here on datagram receive
+ * and packet capture.
  * Everything loaded or opened through the domain is closed with it.
  *
  * <pre>{@code
@@ -55,6 +56,11 @@ public final class KernelDomain implements AutoCloseable {
     /** A UDP socket bound to {@code address} whose datagrams pass through {@code filter} (null: none) in the kernel. */
     public synchronized FilteredUdpSocket bindUdp(InetSocketAddress address, LoadedProgram filter) {
         return own(FilteredUdpSocket.bind(address, filter));
+    }
+
+    /** A packet capture on the interface {@code interfaceName} through {@code filter} (null: every packet) in the kernel. */
+    public synchronized PacketCapture capture(String interfaceName, LoadedProgram filter) {
+        return own(PacketCapture.open(interfaceName, filter));
     }
 
     private <T extends AutoCloseable> T own(T thing) {

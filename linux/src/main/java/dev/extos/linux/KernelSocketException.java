@@ -9,8 +9,17 @@ public final class KernelSocketException extends ExtosException {
     private final int errno;
 
     public KernelSocketException(String call, int errno) {
-        super(call + " failed with " + Errno.name(errno));
+        this(call + " failed with " + Errno.name(errno), errno, true);
+    }
+
+    private KernelSocketException(String message, int errno, boolean whole) {
+        super(message);
         this.errno = errno;
+    }
+
+    /** An error whose {@code message} is already written for the user, with the errno it stands for. */
+    static KernelSocketException withMessage(String message, int errno) {
+        return new KernelSocketException(message, errno, true);
     }
 
     /** The errno value. */
