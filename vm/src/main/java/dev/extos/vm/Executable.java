@@ -12,4 +12,18 @@ public interface Executable {
     default long run(AddressSpace memory, long r1) {
         return run(memory, r1, 0);
     }
+
+    /**
+     * Runs the program {@code count} times with r1 set and r2 = 0, calling {@code setup} before
+     * each run and storing run k's r0 in {@code results[k]}: what a host does for every record of
+     * a batch, in one call, so that compiled code keeps its segments and loop across runs. A
+     * fault ends the batch with {@link ExecutionFault}; the runs before it have their results
+     * and the last {@code beforeRun} names the run that faulted.
+     */
+    default void runBatch(AddressSpace memory, long r1, int count, BatchSetup setup, long[] results) {
+        for (int k = 0; k < count; k++) {
+            setup.beforeRun(k);
+            results[k] = run(memory, r1, 0);
+        }
+    }
 }

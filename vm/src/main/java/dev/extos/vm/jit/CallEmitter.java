@@ -99,6 +99,9 @@ final class CallEmitter {
 
     static void exit(EmitContext cx) {
         CodeBuilder c = cx.code;
+        if (cx.batchExit()) {
+            return;
+        }
         if (cx.plan.hasLocalCalls()) {
             // The interpreter's caller sees the callee's r1-r5 (one register file); so does ours.
             for (int i = 0; i < ARGS.length; i++) {

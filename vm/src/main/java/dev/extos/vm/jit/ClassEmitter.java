@@ -48,6 +48,9 @@ final class ClassEmitter {
             });
             run(cb, plan, backwardJumpLimit);
             faultFactories(cb);
+            if (BatchEmitter.applies(plan, split.contains(plan.functions().getFirst().entry()))) {
+                BatchEmitter.emit(cb, plan, memory, backwardJumpLimit);
+            }
             for (FunctionPlan f : plan.functions()) {
                 if (split.contains(f.entry())) {
                     FunctionEmitter.emitSplit(cb, plan, SplitFunction.of(plan.program(), f, chunkBytes), memory, backwardJumpLimit);

@@ -27,6 +27,7 @@ final class Descriptors {
     static final ClassDesc MEMORY_FAULT = desc(MemoryFault.class);
     static final ClassDesc EXECUTION_FAULT = desc(ExecutionFault.class);
     static final ClassDesc EXECUTABLE = desc(Executable.class);
+    static final ClassDesc BATCH_SETUP = desc(dev.extos.vm.BatchSetup.class);
     static final ClassDesc ARITHMETIC = desc(Arithmetic.class);
     static final ClassDesc RUNTIME_EXCEPTION = desc(RuntimeException.class);
     static final ClassDesc MEMORY_SEGMENT = desc(java.lang.foreign.MemorySegment.class);

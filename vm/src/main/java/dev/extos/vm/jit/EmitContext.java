@@ -53,6 +53,31 @@ final class EmitContext {
         this.members = members;
     }
 
+    // In a batch loop: where an exit goes after storing r0 in results[index] (null in a function).
+    private Label exitTo;
+    private int resultsSlot;
+    private int indexSlot;
+
+    /** Makes exits store r0 in {@code results[index]} (array and int in those slots) and go to {@code next}. */
+    void exitTo(Label next, int results, int index) {
+        this.exitTo = next;
+        this.resultsSlot = results;
+        this.indexSlot = index;
+    }
+
+    /** Emits a batch exit if this is a batch loop; returns false otherwise. */
+    boolean batchExit() {
+        if (exitTo == null) {
+            return false;
+        }
+        code.aload(resultsSlot);
+        code.iload(indexSlot);
+        loadReg(dev.extos.isa.Reg.R0);
+        code.lastore();
+        code.goto_(exitTo);
+        return true;
+    }
+
     /** True when this method is a chunk of a split function. */
     boolean inChunk() {
         return members != null;

@@ -117,7 +117,7 @@ final class FunctionEmitter {
         handlers(cx);
     }
 
-    private static void instructions(EmitContext cx, int[] slots) {
+    static void instructions(EmitContext cx, int[] slots) {
         int end = cx.plan.program().slotCount();
         for (int pc : slots) {
             cx.code.labelBinding(cx.label(pc));
@@ -129,7 +129,7 @@ final class FunctionEmitter {
         }
     }
 
-    private static void handlers(EmitContext cx) {
+    static void handlers(EmitContext cx) {
         CodeBuilder c = cx.code;
         // Recoveries first: their slow paths add fault ranges of their own.
         for (EmitContext.Recovery r : cx.recoveries()) {
@@ -149,7 +149,7 @@ final class FunctionEmitter {
     }
 
     /** r0 and r6-r9 start at 0, r10 at the top of this depth's frame, as the interpreter's calls do. */
-    private static void prologue(EmitContext cx) {
+    static void prologue(EmitContext cx) {
         CodeBuilder c = cx.code;
         if (cx.plan.hasBackwardJumps()) {
             if (cx.plan.hasLocalCalls()) {
