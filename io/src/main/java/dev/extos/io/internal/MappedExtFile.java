@@ -240,6 +240,17 @@ final class MappedExtFile implements ExtFile {
                     seen += ahead;
                 }
                 for (int k = 0; k < n; k++) {
+                    if (k < ahead && (int) verdicts[k] == 0) {
+                        // Most records are dropped: step over a run of them at once.
+                        int next = k + 1;
+                        while (next < ahead && (int) verdicts[next] == 0) {
+                            next++;
+                        }
+                        pos = windowStart + frames.end[next - 1];
+                        idx += next - k;
+                        k = next - 1;
+                        continue;
+                    }
                     if (k == ahead && aheadFault != null) {
                         // The records before the one that faulted are delivered; the call ends at it.
                         IoException fault = aheadFault;
@@ -343,16 +354,15 @@ final class MappedExtFile implements ExtFile {
             worst += size;
             ahead++;
         }
+        if (ahead == 0) {
+            return 0;
+        }
         long t = System.nanoTime();
-        long recordStart = at;
-        int k = 0;
         try {
-            for (; k < ahead; k++) {
-                verdicts[k] = memory.runRecord(filter, frames.payload[k], frames.length[k], windowStart + recordStart, idx + k);
-                recordStart = frames.end[k];
-            }
+            memory.runRecords(filter, frames, ahead, at, windowStart, idx, verdicts);
         } catch (ExtosException e) {
-            IoException fault = fault(filter, idx + k, windowStart + recordStart, e);
+            int k = memory.lastRun();
+            IoException fault = fault(filter, idx + k, windowStart + (k == 0 ? at : frames.end[k - 1]), e);
             if (fault instanceof FileTruncatedException) {
                 throw fault;
             }

@@ -2,6 +2,7 @@ package dev.extos.io.internal;
 
 import dev.extos.verifier.ProgramType;
 import dev.extos.vm.AddressSpace;
+import dev.extos.vm.BatchSetup;
 import dev.extos.vm.maps.ProgramMaps;
 import java.lang.foreign.MemorySegment;
 
@@ -94,6 +95,48 @@ final class ProgramMemory {
         space.dataEnd(DATA + start + length);
         use(filter);
         return filter.executable().run(space, contextAddress);
+    }
+
+    /**
+     * Runs a read or write filter on records 0..count-1 of {@code frames} in one batch, record k
+     * starting (its header included) at {@code firstStart} for k = 0 and at {@code frames.end[k - 1]}
+     * after, at file offset {@code fileBase} + that start, numbered {@code firstIndex + k}; r0 of
+     * record k goes to {@code verdicts[k]}. When the filter faults, {@link #lastRun} is the record.
+     */
+    void runRecords(EmbeddedFilter filter, Frames frames, int count, long firstStart, long fileBase, long firstIndex,
+                    long[] verdicts) {
+        batchFrames = frames;
+        batchFirstStart = firstStart;
+        batchFileBase = fileBase;
+        batchFirstIndex = firstIndex;
+        lastRun = -1;
+        use(filter);
+        filter.executable().runBatch(space, contextAddress, count, setup, verdicts);
+    }
+
+    /** In a batch, the record whose run started last (the one that faulted, if the batch failed). */
+    int lastRun() {
+        return lastRun;
+    }
+
+    // The batch being run: the host's side of Executable.runBatch writes record k's context.
+    private Frames batchFrames;
+    private long batchFirstStart;
+    private long batchFileBase;
+    private long batchFirstIndex;
+    private int lastRun;
+    private final BatchSetup setup = this::prepare;
+
+    private void prepare(int k) {
+        Frames f = batchFrames;
+        long start = f.payload[k];
+        long end = start + f.length[k];
+        contextWords[dataSlot] = DATA + start;
+        contextWords[dataEndSlot] = DATA + end;
+        contextWords[offsetSlot] = batchFileBase + (k == 0 ? batchFirstStart : f.end[k - 1]);
+        contextWords[indexSlot] = batchFirstIndex + k;
+        space.dataEnd(DATA + end);
+        lastRun = k;
     }
 
     /** Runs a framer on the bytes [start, limit) of the data; returns r0. */
