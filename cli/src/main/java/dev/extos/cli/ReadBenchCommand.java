@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
         description = {"Filtered read of 100-byte records at several selectivities,",
             "beside the plain alternatives.",
             "",
-            "Columns (MB/s of file bytes; the fastest of --runs runs):",
+            "Columns (MB/s of file bytes; the fastest of --runs runs, the ways taking turns):",
             "  extos   ExtFile.read, filter-level-error.s, 1 MiB buffer",
             "  scan    FileChannel.read into a 16 MiB direct buffer only",
             "  lines   Files.lines(...).filter(l -> l.contains(\"level=ERROR\"))",

@@ -48,7 +48,7 @@ public final class ReadBench {
             names.addAll(List.of("grep", "awk"));
             ways.addAll(List.of(ReadWays::grep, ReadWays::awk));
         }
-        out.printf(Locale.ROOT, "extos bench read: %s files of %d-byte records, engine %s, newline search %s, fastest of %d run%s,"
+        out.printf(Locale.ROOT, "extos bench read: %s files of %d-byte records, engine %s, newline search %s, fastest of %d run%s taking turns,"
                 + " MB/s of file bytes%n%n", human(size), RecordFile.RECORD, engine, dev.extos.io.ExtOS.delimiterSearch(), runs,
                 runs == 1 ? "" : "s");
         StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-8s", "select"));
@@ -66,20 +66,24 @@ public final class ReadBench {
             long expected = RecordFile.write(file, size / RecordFile.RECORD, percent / 100, 42);
             long bytes = Files.size(file);
             double[] rate = new double[ways.size()];
-            for (int w = 0; w < ways.size(); w++) {
-                err.printf(Locale.ROOT, "  %s at %s%% ...%n", names.get(w), percent);
-                err.flush();
-                Timed best = null;
-                for (int r = 0; r <= runs; r++) {  // run 0 warms the page cache and the JIT
+            Timed[] best = new Timed[ways.size()];
+            // The ways take turns, run after run, so that a drift of the machine (writeback, another
+            // process) falls on all of them alike; run 0 warms the page cache and the JIT.
+            for (int r = 0; r <= runs; r++) {
+                for (int w = 0; w < ways.size(); w++) {
+                    err.printf(Locale.ROOT, "  %s at %s%%, run %d of %d ...%n", names.get(w), percent, r, runs);
+                    err.flush();
                     long t = System.nanoTime();
                     ReadWays.Outcome o = ways.get(w).run(file);
                     Timed now = new Timed(o, System.nanoTime() - t);
-                    if (r > 0 && (best == null || now.nanos() < best.nanos())) {
-                        best = now;
+                    if (r > 0 && (best[w] == null || now.nanos() < best[w].nanos())) {
+                        best[w] = now;
                     }
                 }
-                rate[w] = bytes * 1e3 / best.nanos();
-                long got = best.outcome().selected();
+            }
+            for (int w = 0; w < ways.size(); w++) {
+                rate[w] = bytes * 1e3 / best[w].nanos();
+                long got = best[w].outcome().selected();
                 if (got >= 0 && got != expected) {
                     agree = false;
                     out.printf(Locale.ROOT, "MISMATCH: %s selected %,d records, the file has %,d%n", names.get(w), got, expected);

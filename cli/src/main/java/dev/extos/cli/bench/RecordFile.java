@@ -45,6 +45,10 @@ public final class RecordFile {
                 out.write(record);
             }
         }
+        // On disk before any way is timed: the kernel's writeback must not run during the measurements.
+        try (java.nio.channels.FileChannel c = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+            c.force(true);
+        }
         return selected;
     }
 }
