@@ -2,7 +2,7 @@ package dev.extos.linux;
 
 /**
  * One kernel file descriptor and the duty to close it exactly once: the single owner behind
- * every program, map, BTF and statistics handle of this package.
+ * every program, map, BTF, statistics and socket handle of this package.
  */
 final class FileDescriptor implements AutoCloseable {
     private final int fd;

@@ -19,7 +19,7 @@ public final class FilteredUdpSocket implements AutoCloseable {
     /** The biggest UDP payload, the size of the bounce buffer for heap buffers. */
     private static final int MAX_DATAGRAM = 65_535;
 
-    private final int fd;
+    private final FileDescriptor socket;
     private final InetSocketAddress local;
     private final Arena arena = Arena.ofShared();
     private final MemorySegment from = arena.allocate(Sockets.SOCKADDR_IN_SIZE, 4);
@@ -27,11 +27,10 @@ public final class FilteredUdpSocket implements AutoCloseable {
     private final MemorySegment state = Sockets.callState(arena);
     private MemorySegment bounce;
     private long received;
-    private boolean closed;
 
     private FilteredUdpSocket(int fd) {
-        this.fd = fd;
         this.local = Sockets.localAddress(fd);
+        this.socket = new FileDescriptor(fd, "UDP socket " + local);
     }
 
     /**
@@ -89,7 +88,7 @@ public final class FilteredUdpSocket implements AutoCloseable {
      * timeout passed.
      */
     public synchronized InetSocketAddress receive(ByteBuffer dst) {
-        fd();
+        int fd = fd();
         long n;
         if (dst.isDirect()) {
             MemorySegment target = MemorySegment.ofBuffer(dst);
@@ -118,23 +117,19 @@ public final class FilteredUdpSocket implements AutoCloseable {
     }
 
     private int fd() {
-        if (closed) {
-            throw new IllegalStateException("UDP socket " + local + " is closed");
-        }
-        return fd;
+        return socket.get();
     }
 
     @Override
     public synchronized void close() {
-        if (!closed) {
-            closed = true;
-            Bpf.closeFd(fd);
+        if (!socket.isClosed()) {
+            socket.close();
             arena.close();
         }
     }
 
     @Override
     public String toString() {
-        return "FilteredUdpSocket[" + local + (closed ? ", closed" : "") + "]";
+        return "FilteredUdpSocket[" + local + (socket.isClosed() ? ", closed" : "") + "]";
     }
 }

@@ -33,7 +33,7 @@ public final class PacketCapture implements AutoCloseable {
     private static final long MSG_FLAGS = 48;
     private static final int PACKET_OUTGOING = 4;
 
-    private final int fd;
+    private final FileDescriptor socket;
     private final String interfaceName;
     private final int interfaceIndex;
     private final Arena arena = Arena.ofShared();
@@ -45,10 +45,9 @@ public final class PacketCapture implements AutoCloseable {
     private long packets;
     private long statisticsReceived;
     private long statisticsDropped;
-    private boolean closed;
 
     private PacketCapture(int fd, String interfaceName, int interfaceIndex) {
-        this.fd = fd;
+        this.socket = new FileDescriptor(fd, "packet capture on " + interfaceName);
         this.interfaceName = interfaceName;
         this.interfaceIndex = interfaceIndex;
         MemorySegment iov = arena.allocate(16, 8); // struct iovec: base, length
@@ -124,7 +123,7 @@ public final class PacketCapture implements AutoCloseable {
 
     /** Waits for the next packet the filter kept; null when the receive timeout passed first. */
     public synchronized CapturedPacket next() {
-        fd();
+        int fd = fd();
         message.set(ValueLayout.JAVA_INT, MSG_NAMELEN, Sockets.SOCKADDR_LL_SIZE);
         message.set(ValueLayout.JAVA_LONG, MSG_CONTROLLEN, CONTROL);
         message.set(ValueLayout.JAVA_INT, MSG_FLAGS, 0);
@@ -176,23 +175,19 @@ public final class PacketCapture implements AutoCloseable {
     }
 
     private int fd() {
-        if (closed) {
-            throw new IllegalStateException("packet capture on " + interfaceName + " is closed");
-        }
-        return fd;
+        return socket.get();
     }
 
     @Override
     public synchronized void close() {
-        if (!closed) {
-            closed = true;
-            Bpf.closeFd(fd);
+        if (!socket.isClosed()) {
+            socket.close();
             arena.close();
         }
     }
 
     @Override
     public String toString() {
-        return "PacketCapture[" + interfaceName + (closed ? ", closed" : "") + "]";
+        return "PacketCapture[" + interfaceName + (socket.isClosed() ? ", closed" : "") + "]";
     }
 }
