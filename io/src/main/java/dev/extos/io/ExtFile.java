@@ -65,11 +65,22 @@ public interface ExtFile extends AutoCloseable {
     /** Sends the kept records from the position to the end of the file to {@code target} (the analogue of sendfile). */
     IoStats transfer(WritableByteChannel target, LoadedFilter filter, ByteBuffer args) throws IOException;
 
-    /** Transfers the kept records into the file {@code target}, created or replaced. */
+    /**
+     * Transfers the kept records into the file {@code target}, created or replaced. Should the
+     * target refuse bytes (a full disk), it is left empty rather than cut inside a record, and the
+     * position is back where the call started ({@link WriteFailedException}).
+     */
     default IoStats transfer(Path target, LoadedFilter filter, ByteBuffer args) throws IOException {
         try (FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
-            return transfer(out, filter, args);
+            try {
+                return transfer(out, filter, args);
+            } catch (WriteFailedException e) {
+                out.truncate(0);
+                throw new WriteFailedException("transfer to " + target + " failed (" + e.getCause().getMessage() + "): "
+                        + target + " is left empty and the file position is back at byte " + e.offset(), e.offset(),
+                        e.getCause());
+            }
         }
     }
 

@@ -9,7 +9,7 @@ import dev.extos.isa.ExtosException;
  */
 public sealed class IoException extends ExtosException
         permits FramingException, ProgramFaultException, RecordRejectedException, RecordTooLargeException,
-        FileTruncatedException {
+        FileTruncatedException, WriteFailedException {
     private final long offset;
 
     /** {@code offset} is the file offset of the record (or byte) at which the call stopped. */

@@ -74,8 +74,19 @@ final class ChannelSink extends Sink {
     }
 
     private void drain(ByteBuffer b) throws IOException {
-        while (b.hasRemaining()) {
-            channel.write(b);
+        try {
+            while (b.hasRemaining()) {
+                channel.write(b);
+            }
+        } catch (IOException e) {
+            throw new TargetFailed(e);
+        }
+    }
+
+    /** The target channel refused bytes; the cause is its own exception. */
+    static final class TargetFailed extends IOException {
+        TargetFailed(IOException cause) {
+            super(cause);
         }
     }
 

@@ -11,6 +11,7 @@ import dev.extos.io.LoadedFilter;
 import dev.extos.io.ProgramFaultException;
 import dev.extos.io.RecordRejectedException;
 import dev.extos.io.RecordTooLargeException;
+import dev.extos.io.WriteFailedException;
 import dev.extos.isa.ExtosException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -148,8 +149,18 @@ final class MappedExtFile implements ExtFile {
         if (staging == null) {
             staging = ByteBuffer.allocateDirect(STAGING);
         }
+        long startPosition = position;
+        long startIndex = index;
         try {
             return pump(position, index, new ChannelSink(target, staging), domain.check(filter, Hook.READ), args);
+        } catch (ChannelSink.TargetFailed e) {
+            // What reached the target cannot be told record by record: the call is undone on our side.
+            endPosition = startPosition;
+            endIndex = startIndex;
+            hasPending = false;
+            throw new WriteFailedException("transfer from " + path + " failed: the target refused bytes ("
+                    + e.getCause().getMessage() + "); the file position is back at byte " + startPosition
+                    + ", where this call started, and the target may hold part of its output", startPosition, e.getCause());
         } finally {
             position = endPosition;
             index = endIndex;
@@ -483,8 +494,20 @@ final class MappedExtFile implements ExtFile {
         }
         ByteBuffer bytes = writeStage.asSlice(0, out).asByteBuffer();
         long p = fileEnd;
-        while (bytes.hasRemaining()) {
-            p += channel.write(bytes, p);
+        try {
+            while (bytes.hasRemaining()) {
+                p += channel.write(bytes, p);
+            }
+        } catch (IOException e) {
+            // A torn record must never stay at the end of the file: undo the part that was written.
+            try {
+                channel.truncate(fileEnd);
+            } catch (IOException again) {
+                e.addSuppressed(again);
+            }
+            throw new WriteFailedException("write to " + path + " failed after " + (p - fileEnd) + " of " + out + " bytes ("
+                    + e.getMessage() + "); the file is back at its " + fileEnd + " bytes, nothing of this write was kept",
+                    fileEnd, e);
         }
         src.position(src.limit());
         return new IoStats(records, records, size, out, programNanos, System.nanoTime() - start, false);
