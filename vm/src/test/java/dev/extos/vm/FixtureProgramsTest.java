@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * Every program of every C fixture (fixtures/bpf) is verified as its section's type; each one the
  * verifier accepts runs on the interpreter and on the JIT over the same inputs, three runs in a
  * row sharing its maps, and both must give the same r0 after every run and the same map
- * contents at the end.
+ * contents at the end; so must the JIT's batch loop running the three as one batch.
  */
 class FixtureProgramsTest {
     private static final byte[][] INPUTS = {
@@ -67,6 +67,29 @@ class FixtureProgramsTest {
         }
     }
 
+    /** The same three runs as one {@link Executable#runBatch} in one address space (the IO layer's way). */
+    private static Outcome runBatch(Engine engine, VerifiedProgram verified, byte[] input) {
+        List<String> results = new ArrayList<>();
+        try (ProgramMaps maps = ProgramMaps.create(verified.maps(), MapAccount.unlimited("test"))) {
+            Executable executable = engine.load(verified, HelperTable.standard());
+            AddressSpace space = new AddressSpace();
+            maps.install(space);
+            MemorySegment data = AddressSpace.allocate(input.length);
+            data.copyFrom(MemorySegment.ofArray(input));
+            long r1 = HostContext.prepare(space, verified.type(), data, MemorySegment.ofArray(new byte[0]));
+            long[] r0 = new long[3];
+            try {
+                executable.runBatch(space, r1, 3, k -> { }, r0);
+                for (long r : r0) {
+                    results.add("r0=" + Long.toHexString(r));
+                }
+            } catch (ExecutionFault f) {
+                results.add("fault: " + f.getMessage());
+            }
+            return new Outcome(results, maps.describe(64));
+        }
+    }
+
     @Test
     void everyFixtureTheVerifierAcceptsRunsTheSameOnBothEngines() throws IOException {
         TreeSet<String> accepted = new TreeSet<>();
@@ -90,6 +113,10 @@ class FixtureProgramsTest {
                         Outcome interp = run(Engines.interpreter(), a.program(), input);
                         Outcome jit = run(Engines.jit(), a.program(), input);
                         assertThat(jit).as(name + " on " + input.length + " bytes").isEqualTo(interp);
+                        if (interp.results().stream().noneMatch(r -> r.startsWith("fault"))) {
+                            assertThat(runBatch(Engines.jit(), a.program(), input)).as(name + " as a batch on " + input.length
+                                    + " bytes").isEqualTo(interp);
+                        }
                     }
                 }
             }
