@@ -84,7 +84,7 @@ final class CaptureCommand implements Callable<Integer> {
         try (KernelDomain kernel = KernelDomain.open()) {
             KernelFilter kept = filter == null ? null : KernelFilter.load(kernel, filter, section);
             for (String setting : settings) {
-                set(kept, setting);
+                MapSetting.apply(kept.object(), setting);
             }
             PacketCapture capture = kernel.capture(interfaceName, kept == null ? null : kept.program());
             capture.setReceiveTimeout(POLL);
@@ -121,31 +121,6 @@ final class CaptureCommand implements Callable<Integer> {
                 // Ctrl-C: the hook is running and waits for the summary printed above
             }
         }
-    }
-
-    private static void set(KernelFilter kept, String setting) {
-        int eq = setting.indexOf('=');
-        if (eq <= 0) {
-            throw new ExtosException("--set " + setting + ": expected MAP=VALUE, e.g. --set port=9000");
-        }
-        String name = setting.substring(0, eq);
-        KernelMap map = kept.object().map(name).orElseThrow(() -> new ExtosException("--set " + setting + ": the filter has no map "
-                + name + " (it has " + kept.object().maps().stream().map(KernelMap::name).toList() + ")"));
-        long value;
-        try {
-            value = Long.decode(setting.substring(eq + 1));
-        } catch (NumberFormatException e) {
-            throw new ExtosException("--set " + setting + ": " + setting.substring(eq + 1) + " is not an integer");
-        }
-        if (map.keySize() != 4 || map.valueSize() > 8) {
-            throw new ExtosException("--set " + setting + ": map " + name + " has " + map.keySize() + "-byte keys and "
-                    + map.valueSize() + "-byte values; --set writes an integer of at most 8 bytes at key 0 of an array map");
-        }
-        byte[] bytes = new byte[map.valueSize()];
-        for (int i = 0; i < bytes.length; i++) {
-            bytes[i] = (byte) (value >>> (8 * i));
-        }
-        map.update(new byte[4], bytes, KernelMap.BPF_ANY);
     }
 
     /** {@code 02:31:07.123456 98 bytes IPv4 127.0.0.1:40000 > 127.0.0.1:9000 UDP 56 bytes}. */

@@ -47,6 +47,21 @@ final class KernelFormat {
     }
 
     /** One line describing a map: name, id, type, sizes. */
+    /** "xdp on lo (index 1), program 42": what a link attaches where. */
+    static String link(dev.extos.linux.KernelLink.Info l) {
+        String where = "";
+        if (l.interfaceIndex() > 0) {
+            java.net.NetworkInterface nic = null;
+            try {
+                nic = java.net.NetworkInterface.getByIndex(l.interfaceIndex());
+            } catch (java.net.SocketException e) {
+                // the index alone says it
+            }
+            where = " on " + (nic == null ? "interface" : nic.getName()) + " (index " + l.interfaceIndex() + ")";
+        }
+        return l.typeName() + where + ", program " + l.programId();
+    }
+
     static String map(MapInfo m) {
         return "map " + m.id() + " " + (m.name().isEmpty() ? "(no name)" : m.name()) + ": " + KernelTypeNames.map(m.type())
                 + " key " + m.keySize() + " value " + m.valueSize() + " max " + m.maxEntries()

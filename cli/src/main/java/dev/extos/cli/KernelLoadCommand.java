@@ -45,6 +45,10 @@ final class KernelLoadCommand implements Callable<Integer> {
             description = "Where to pin (default: /sys/fs/bpf/extos/<object>); must be on bpffs and not hold pins yet.")
     private Path pin;
 
+    @Option(names = "--set", paramLabel = "MAP=VALUE",
+            description = "Write VALUE at key 0 of the array map MAP before pinning, e.g. --set port=9000 (repeatable).")
+    private List<String> settings = List.of();
+
     @Override
     public Integer call() {
         KernelTargets.requireBpf();
@@ -57,6 +61,7 @@ final class KernelLoadCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         try (KernelObject kernel = load(object.withPrograms(chosen))) {
+            settings.forEach(setting -> MapSetting.apply(kernel, setting));
             Map<String, Path> pins = kernel.pin(dir);
             out.println("loaded " + file + " into the kernel, pinned under " + dir);
             for (Map.Entry<String, LoadedProgram> p : kernel.programs().entrySet()) {

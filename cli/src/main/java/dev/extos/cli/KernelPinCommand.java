@@ -2,6 +2,7 @@ package dev.extos.cli;
 
 import dev.extos.linux.BpfFs;
 import dev.extos.linux.KernelHandle;
+import dev.extos.linux.KernelLink;
 import dev.extos.linux.KernelMap;
 import dev.extos.linux.LoadedProgram;
 import java.io.PrintWriter;
@@ -40,6 +41,7 @@ final class KernelPinCommand implements Callable<Integer> {
             String what = switch (h) {
                 case LoadedProgram p -> "program " + p.info().id() + " " + p.info().name();
                 case KernelMap m -> "map " + m.info().id() + " " + m.info().name();
+                case KernelLink l -> "link " + l.info().id() + " (" + KernelFormat.link(l.info()) + ")";
             };
             out.println("pinned " + what + " at " + path.toAbsolutePath().normalize());
         }

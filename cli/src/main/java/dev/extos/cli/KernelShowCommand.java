@@ -2,6 +2,7 @@ package dev.extos.cli;
 
 import dev.extos.linux.KernelHandle;
 import dev.extos.linux.KernelIds;
+import dev.extos.linux.KernelLink;
 import dev.extos.linux.KernelMap;
 import dev.extos.linux.KernelTypeNames;
 import dev.extos.linux.LoadedProgram;
@@ -40,6 +41,7 @@ final class KernelShowCommand implements Callable<Integer> {
             switch (h) {
                 case LoadedProgram p -> program(out, p);
                 case KernelMap m -> showMap(out, m, KernelTargets.pinnedIds(true));
+                case KernelLink l -> out.println("link " + l.info().id() + ": " + KernelFormat.link(l.info()));
             }
         }
         out.flush();

@@ -4,6 +4,7 @@ import dev.extos.isa.ExtosException;
 import dev.extos.linux.BpfFs;
 import dev.extos.linux.KernelHandle;
 import dev.extos.linux.KernelIds;
+import dev.extos.linux.KernelLink;
 import dev.extos.linux.KernelMap;
 import dev.extos.linux.LoadedProgram;
 import dev.extos.linux.Privileges;
@@ -49,6 +50,10 @@ final class KernelTargets {
             case KernelMap m -> {
                 m.close();
                 throw new ExtosException(target + " is a map, not a program");
+            }
+            case KernelLink l -> {
+                l.close();
+                throw new ExtosException(target + " is a link (a program's attachment), not a program");
             }
         };
     }

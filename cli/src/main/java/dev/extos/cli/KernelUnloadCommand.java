@@ -4,6 +4,7 @@ import dev.extos.isa.ExtosException;
 import dev.extos.linux.BpfFs;
 import dev.extos.linux.KernelHandle;
 import dev.extos.linux.KernelIds;
+import dev.extos.linux.KernelLink;
 import dev.extos.linux.KernelMap;
 import dev.extos.linux.LoadedProgram;
 import java.io.PrintWriter;
@@ -34,8 +35,11 @@ final class KernelUnloadCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PATH|OBJECT", description = "A pin path or directory on bpffs, or the name of an object under /sys/fs/bpf/extos.")
     private String target;
 
-    /** One unpinned object: what it was, to look for it afterwards. */
-    private record Unpinned(Path pin, boolean map, int id, String name) {
+    /** One unpinned object: what it was, to look for it afterwards ({@code kind} program, map or link). */
+    private record Unpinned(Path pin, String kind, int id, String name) {
+        boolean map() {
+            return kind.equals("map");
+        }
     }
 
     @Override
@@ -56,11 +60,12 @@ final class KernelUnloadCommand implements Callable<Integer> {
         for (Path pin : BpfFs.pins(path)) {
             try (KernelHandle h = BpfFs.open(pin)) {
                 unpinned.add(switch (h) {
-                    case LoadedProgram p -> new Unpinned(pin, false, p.info().id(), p.info().name());
-                    case KernelMap m -> new Unpinned(pin, true, m.info().id(), m.info().name());
+                    case LoadedProgram p -> new Unpinned(pin, "program", p.info().id(), p.info().name());
+                    case KernelMap m -> new Unpinned(pin, "map", m.info().id(), m.info().name());
+                    case KernelLink l -> new Unpinned(pin, "link", l.info().id(), KernelFormat.link(l.info()));
                 });
             } catch (ExtosException e) {
-                unpinned.add(new Unpinned(pin, false, 0, "")); // not a program or map: removed all the same
+                unpinned.add(new Unpinned(pin, "", 0, "")); // not a program, map or link: removed all the same
             }
         }
         BpfFs.unpin(path);
@@ -72,8 +77,12 @@ final class KernelUnloadCommand implements Callable<Integer> {
                 out.println("  " + u.pin() + ": removed");
                 continue;
             }
+            if (u.kind().equals("link")) {
+                out.println("  link " + u.id() + " (" + u.name() + "): unpinned; the program is detached once no fd holds the link");
+                continue;
+            }
             boolean freed = waitUntilFreed(u, deadline);
-            out.println("  " + (u.map() ? "map " : "program ") + u.id() + " " + u.name() + ": " + (freed
+            out.println("  " + u.kind() + " " + u.id() + " " + u.name() + ": " + (freed
                     ? "freed by the kernel (nothing else held it)"
                     : "still in the kernel: something else holds it (an fd, another pin, an attachment, or a program using the map);"
                             + " the kernel frees it when that goes"));

@@ -55,6 +55,57 @@ class KernelCommandTest {
     }
 
     @Test
+    void attachAnXdpProgramToLoopbackDropsItsPortUntilUnloaded() throws Exception {
+        try (java.nio.channels.DatagramChannel receiver = java.nio.channels.DatagramChannel.open()) {
+            receiver.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0));
+            receiver.socket().setSoTimeout(300);
+            int port = ((java.net.InetSocketAddress) receiver.getLocalAddress()).getPort();
+            ok("kernel", "load", fixture("xdp_drop_port"), "--pin", dir.toString(), "--set", "port=" + port);
+            Path link = dir.resolve("link");
+            Cli.Result attach = ok("kernel", "attach", dir.resolve("drop_udp_port").toString(), "--xdp", "lo", "--pin", link.toString());
+            assertThat(attach.out()).contains("to lo (generic XDP)", "pinned at " + link);
+            assertThat(ok("kernel", "show", link.toString()).out()).contains("xdp on lo");
+
+            assertThat(sendAndCount(receiver, 6)).as("dropped by XDP while attached").isZero();
+            assertThat(ok("kernel", "show", dir.resolve("maps/verdicts").toString()).out()).contains("01000000: 0600000000000000");
+
+            assertThat(ok("kernel", "unload", link.toString()).out()).contains("unpinned; the program is detached");
+            int delivered = 0;
+            for (int attempt = 0; attempt < 20 && delivered != 2; attempt++) {  // the kernel releases the link shortly after
+                delivered = sendAndCount(receiver, 2);
+            }
+            assertThat(delivered).as("delivered once the link is gone").isEqualTo(2);
+        }
+    }
+
+    @Test
+    void attachRefusesWhatIsNotAnXdpProgram() {
+        ok("kernel", "load", fixture("capture_udp_port"), "--pin", dir.toString());
+        Cli.Result r = Cli.run("kernel", "attach", dir.resolve("keep_udp_port").toString(), "--xdp", "lo", "--pin",
+                dir.resolve("link").toString());
+        assertThat(r.exitCode()).isNotZero();
+        assertThat(r.err()).contains("only an XDP program").doesNotContain("Exception");
+    }
+
+    private static int sendAndCount(java.nio.channels.DatagramChannel receiver, int count) throws java.io.IOException {
+        try (java.nio.channels.DatagramChannel sender = java.nio.channels.DatagramChannel.open()) {
+            for (int i = 0; i < count; i++) {
+                sender.send(java.nio.ByteBuffer.wrap(new byte[] {1, 2, 3}), receiver.getLocalAddress());
+            }
+        }
+        int n = 0;
+        java.net.DatagramPacket packet = new java.net.DatagramPacket(new byte[16], 16);
+        while (true) {
+            try {
+                receiver.socket().receive(packet);
+                n++;
+            } catch (java.net.SocketTimeoutException e) {
+                return n;
+            }
+        }
+    }
+
+    @Test
     void loadListRunShowUnload() throws Exception {
         Cli.Result load = ok("kernel", "load", fixture("array_counter"), "--pin", dir.toString());
         int program = id(load.out(), "program count_packets id (\\d+) xdp");

@@ -44,6 +44,8 @@ public final class Bpf {
     public static final int BPF_BTF_LOAD = 18;
     /** bpf() command: make a map read-only for user space from now on (programs may still write unless BPF_F_RDONLY_PROG). */
     public static final int BPF_MAP_FREEZE = 22;
+    /** bpf() command: attach a program to a hook through a link, which detaches it when the last fd or pin goes. */
+    public static final int BPF_LINK_CREATE = 28;
 
     public static final int BPF_PROG_TYPE_SOCKET_FILTER = 1;
     public static final int BPF_PROG_TYPE_XDP = 6;
@@ -105,6 +107,7 @@ public final class Bpf {
             case BPF_MAP_GET_NEXT_KEY -> "BPF_MAP_GET_NEXT_KEY";
             case BPF_PROG_LOAD -> "BPF_PROG_LOAD";
             case BPF_OBJ_PIN -> "BPF_OBJ_PIN";
+            case BPF_LINK_CREATE -> "BPF_LINK_CREATE";
             case BPF_OBJ_GET -> "BPF_OBJ_GET";
             case BPF_PROG_GET_NEXT_ID -> "BPF_PROG_GET_NEXT_ID";
             case BPF_MAP_GET_NEXT_ID -> "BPF_MAP_GET_NEXT_ID";

@@ -123,10 +123,11 @@ public final class BpfFs {
         return switch (kind) {
             case "anon_inode:bpf-prog" -> LoadedProgram.adopt(fd);
             case "anon_inode:bpf-map" -> KernelMap.adopt(fd);
+            case "anon_inode:bpf-link" -> KernelLink.adopt(fd);
             default -> {
                 Bpf.closeFd(fd);
                 throw new KernelObjectException(abs + " holds a " + kind.replace("anon_inode:", "")
-                        + ", not a program or a map");
+                        + ", not a program, a map or a link");
             }
         };
     }

@@ -17,6 +17,8 @@ public final class Errno {
     public static final int ENOENT = 2;
     public static final int EEXIST = 17;
     public static final int ENODEV = 19;
+    public static final int EBUSY = 16;
+    public static final int EOPNOTSUPP = 95;
     public static final int E2BIG = 7;
     public static final int EACCES = 13;
     public static final int EINVAL = 22;

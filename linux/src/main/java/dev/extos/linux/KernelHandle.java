@@ -1,10 +1,10 @@
 package dev.extos.linux;
 
 /**
- * An open kernel object ExtOS holds an fd for: a program or a map. Pins, ids and
- * {@link BpfFs#open} deal in these; a switch over the two kinds needs no default.
+ * An open kernel object ExtOS holds an fd for: a program, a map or a link (an attachment). Pins,
+ * ids and {@link BpfFs#open} deal in these; a switch over the three kinds needs no default.
  */
-public sealed interface KernelHandle extends AutoCloseable permits LoadedProgram, KernelMap {
+public sealed interface KernelHandle extends AutoCloseable permits LoadedProgram, KernelMap, KernelLink {
     /** The file descriptor, valid until {@link #close()}. */
     int fd();
 
