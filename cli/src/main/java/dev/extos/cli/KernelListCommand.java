@@ -1,6 +1,7 @@
 package dev.extos.cli;
 
 import dev.extos.linux.KernelIds;
+import dev.extos.linux.KernelLink;
 import dev.extos.linux.KernelMap;
 import dev.extos.linux.KernelTypeNames;
 import dev.extos.linux.LoadedProgram;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Spec;
             "",
             "Lists every program in the kernel by id, with type, name, run count and run time; the ones",
             "pinned under /sys/fs/bpf/extos show their pin. Run counts and times grow only while statistics are on",
-            "(extos kernel stats on). --maps lists maps instead."})
+            "(extos kernel stats on). --maps lists maps instead, --links the links (attachments)."})
 final class KernelListCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -30,12 +31,25 @@ final class KernelListCommand implements Callable<Integer> {
     @Option(names = "--maps", description = "List maps rather than programs.")
     private boolean maps;
 
+    @Option(names = "--links", description = "List links (programs attached to hooks, e.g. XDP on an interface) rather than programs.")
+    private boolean links;
+
     @Override
     public Integer call() {
         KernelTargets.requireBpf();
         PrintWriter out = spec.commandLine().getOut();
-        Map<Integer, Path> pinned = KernelTargets.pinnedIds(maps);
-        if (maps) {
+        Map<Integer, Path> pinned = KernelTargets.pinnedIds(maps ? KernelMap.class : links ? KernelLink.class : LoadedProgram.class);
+        if (links) {
+            out.printf("%-6s %-48s  %s%n", "ID", "ATTACHES", "PINNED");
+            for (int id : KernelIds.links()) {
+                Optional<KernelLink> l = KernelIds.link(id);
+                if (l.isPresent()) {
+                    try (KernelLink link = l.get()) {
+                        out.printf("%-6d %-48s  %s%n", id, KernelFormat.link(link.info()), pinned.getOrDefault(id, Path.of("")));
+                    }
+                }
+            }
+        } else if (maps) {
             out.printf("%-6s %-16s %-16s %6s %6s %8s  %s%n", "ID", "TYPE", "NAME", "KEY", "VALUE", "MAX", "PINNED");
             for (int id : KernelIds.maps()) {
                 Optional<KernelMap> m = KernelIds.map(id);

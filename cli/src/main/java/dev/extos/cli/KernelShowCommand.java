@@ -40,7 +40,7 @@ final class KernelShowCommand implements Callable<Integer> {
         try (KernelHandle h = KernelTargets.open(target, map)) {
             switch (h) {
                 case LoadedProgram p -> program(out, p);
-                case KernelMap m -> showMap(out, m, KernelTargets.pinnedIds(true));
+                case KernelMap m -> showMap(out, m, KernelTargets.pinnedIds(KernelMap.class));
                 case KernelLink l -> out.println("link " + l.info().id() + ": " + KernelFormat.link(l.info()));
             }
         }
@@ -50,7 +50,7 @@ final class KernelShowCommand implements Callable<Integer> {
 
     private void program(PrintWriter out, LoadedProgram p) {
         ProgramInfo i = p.info();
-        Path pin = KernelTargets.pinnedIds(false).get(i.id());
+        Path pin = KernelTargets.pinnedIds(LoadedProgram.class).get(i.id());
         out.println("program " + i.id() + " " + i.name());
         out.println("  type      " + KernelTypeNames.program(i.type()));
         out.println("  tag       " + i.tag());
@@ -64,7 +64,7 @@ final class KernelShowCommand implements Callable<Integer> {
         out.println("  btf       " + (i.btfId() != 0 ? "id " + i.btfId() + ", " + i.lineInfoCount() + " C line records" : "none"));
         out.println("  pinned    " + (pin == null ? "(not under " + KernelTargets.EXTOS_PINS + ")" : pin));
         out.println("  maps      " + (i.mapIds().isEmpty() ? "none" : String.join(" ", i.mapIds().stream().map(String::valueOf).toList())));
-        Map<Integer, Path> mapPins = KernelTargets.pinnedIds(true);
+        Map<Integer, Path> mapPins = KernelTargets.pinnedIds(KernelMap.class);
         for (int id : i.mapIds()) {
             Optional<KernelMap> m = KernelIds.map(id);
             if (m.isPresent()) {

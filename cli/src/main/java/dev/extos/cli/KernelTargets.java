@@ -59,21 +59,22 @@ final class KernelTargets {
     }
 
     /**
-     * The pins under ExtOS's directory by the id of what they hold, programs or maps: how
-     * {@code list} marks ExtOS's objects. Pins that cannot be opened are skipped.
+     * The pins under ExtOS's directory of one kind of object (programs, maps or links) by the
+     * object's id: how {@code list} marks ExtOS's objects. Ids are per kind, so the kind must be
+     * named. Pins that cannot be opened are skipped.
      */
-    static Map<Integer, Path> pinnedIds(boolean maps) {
+    static Map<Integer, Path> pinnedIds(Class<? extends KernelHandle> kind) {
         Map<Integer, Path> out = new HashMap<>();
         if (!Files.isDirectory(EXTOS_PINS)) {
             return out;
         }
         for (Path pin : BpfFs.pins(EXTOS_PINS)) {
             try (KernelHandle h = BpfFs.open(pin)) {
-                if ((h instanceof KernelMap) == maps) {
+                if (kind.isInstance(h)) {
                     out.put(h.id(), pin);
                 }
             } catch (ExtosException e) {
-                // a pin removed meanwhile, or a link: nothing to mark
+                // a pin removed meanwhile: nothing to mark
             }
         }
         return out;

@@ -65,6 +65,9 @@ class KernelCommandTest {
             Cli.Result attach = ok("kernel", "attach", dir.resolve("drop_udp_port").toString(), "--xdp", "lo", "--pin", link.toString());
             assertThat(attach.out()).contains("to lo (generic XDP)", "pinned at " + link);
             assertThat(ok("kernel", "show", link.toString()).out()).contains("xdp on lo");
+            int linkId = id(attach.out(), "link (\\d+) pinned");
+            assertThat(ok("kernel", "list", "--links").outLines())
+                    .anySatisfy(l -> assertThat(l).startsWith(linkId + " ").contains("xdp on lo", link.toString()));
 
             assertThat(sendAndCount(receiver, 6)).as("dropped by XDP while attached").isZero();
             assertThat(ok("kernel", "show", dir.resolve("maps/verdicts").toString()).out()).contains("01000000: 0600000000000000");

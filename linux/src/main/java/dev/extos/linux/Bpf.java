@@ -46,6 +46,8 @@ public final class Bpf {
     public static final int BPF_MAP_FREEZE = 22;
     /** bpf() command: attach a program to a hook through a link, which detaches it when the last fd or pin goes. */
     public static final int BPF_LINK_CREATE = 28;
+    public static final int BPF_LINK_GET_FD_BY_ID = 30;
+    public static final int BPF_LINK_GET_NEXT_ID = 31;
 
     public static final int BPF_PROG_TYPE_SOCKET_FILTER = 1;
     public static final int BPF_PROG_TYPE_XDP = 6;

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Every program and map in the kernel by system-wide id (not only ExtOS's), and opening one by
+ * Every program, map and link in the kernel by system-wide id (not only ExtOS's), and opening one by
  * id: what {@code bpftool prog list} walks. Needs CAP_SYS_ADMIN; opening gives a new fd the
  * caller owns.
  */
@@ -24,6 +24,16 @@ public final class KernelIds {
     /** The ids of every map in the kernel, ascending. */
     public static List<Integer> maps() throws KernelRejectedException {
         return walk(Bpf.BPF_MAP_GET_NEXT_ID);
+    }
+
+    /** The ids of every BPF link (program attachment) in the kernel, ascending. */
+    public static List<Integer> links() throws KernelRejectedException {
+        return walk(Bpf.BPF_LINK_GET_NEXT_ID);
+    }
+
+    /** The link with {@code id}, or empty when there is none (any more). */
+    public static Optional<KernelLink> link(int id) throws KernelRejectedException {
+        return open(Bpf.BPF_LINK_GET_FD_BY_ID, id).map(KernelLink::adopt);
     }
 
     /** The program with {@code id}, or empty when there is none (any more). */
@@ -59,7 +69,7 @@ public final class KernelIds {
     private static Optional<Integer> open(int command, int id) throws KernelRejectedException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment attr = Bpf.attr(arena);
-            attr.set(ValueLayout.JAVA_INT, 0, id);          // prog_id / map_id
+            attr.set(ValueLayout.JAVA_INT, 0, id);          // prog_id / map_id / link_id
             long r = Bpf.invoke(command, attr);
             if (r == -Errno.ENOENT) {
                 return Optional.empty();
