@@ -103,6 +103,7 @@ public final class Explorer implements Env {
         } catch (VerifyError e) {
             return reject(e.pc(), e.getMessage(), "", start);
         }
+        int[] live = Liveness.of(program);
         Deque<Branch> work = new ArrayDeque<>();
         work.push(new Branch(0, initial(), null));
         State state = null;
@@ -116,7 +117,7 @@ public final class Explorer implements Env {
                 while (true) {
                     currentPc = pc;
                     if (prunePoints.get(pc)) {
-                        Key key = new Key(pc, state.canonical());
+                        Key key = new Key(pc, withoutDeadRegisters(state, live[pc]).canonical());
                         if (isCovered(key)) {
                             pruned++;
                             if (options.verbose()) {
@@ -228,6 +229,17 @@ public final class Explorer implements Env {
             case Instruction.CallLocal c -> throw new IllegalStateException();
             case Instruction.Exit e -> throw new IllegalStateException();
         };
+    }
+
+    /** {@code state} with the current frame's registers that are dead at this point (see {@link Liveness}) cleared. */
+    private static State withoutDeadRegisters(State state, int live) {
+        State s = state;
+        for (Reg r : Reg.values()) {
+            if ((live & (1 << r.number())) == 0 && !(s.reg(r) instanceof RegType.NotInit)) {
+                s = s.withReg(r, RegType.NOT_INIT);
+            }
+        }
+        return s;
     }
 
     private boolean isCovered(Key key) {

@@ -1,0 +1,92 @@
+package dev.extos.verifier.engine;
+
+import dev.extos.isa.AtomicOp;
+import dev.extos.isa.Instruction;
+import dev.extos.isa.Instruction.*;
+import dev.extos.isa.Operand;
+import dev.extos.isa.Program;
+import dev.extos.isa.Reg;
+
+/**
+ * Which registers of the current function may still be read, at each instruction, before being
+ * written: the classic backward data flow over the control-flow graph, computed once per
+ * program. A register that is dead at a prune point cannot influence anything that follows, so
+ * states that differ only there are the same state for pruning, which keeps paths that merely
+ * wrote different scratch values from multiplying. Calls read r1-r5 and clobber r0-r5; an exit
+ * reads r0; instructions the engines refuse count as reading every register.
+ */
+final class Liveness {
+    private static final int ALL = (1 << 11) - 1;
+    private static final int ARGUMENTS = 0b111110;     // r1-r5
+    private static final int CLOBBERED = 0b111111;     // r0-r5
+    private static final int FRAME_POINTER = 1 << 10;  // r10: never written, so always kept
+
+    private Liveness() {
+    }
+
+    /** Per slot, the bit set (bit n = rn) of registers live on entry to the instruction starting there. */
+    static int[] of(Program program) {
+        int[] starts = program.startSlots();
+        int[] live = new int[program.slotCount() + 1];
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (int i = starts.length - 1; i >= 0; i--) {
+                int pc = starts[i];
+                Instruction insn = program.at(pc);
+                int in = transfer(insn, liveOut(program, pc, insn, live)) | FRAME_POINTER;
+                if (in != live[pc]) {
+                    live[pc] = in;
+                    changed = true;
+                }
+            }
+        }
+        return live;
+    }
+
+    private static int liveOut(Program program, int pc, Instruction insn, int[] live) {
+        int next = pc + insn.slots();
+        return switch (insn) {
+            case Exit e -> 0;
+            case Goto g -> at(program, pc + 1 + g.offset(), live);
+            case Jump j -> at(program, next, live) | at(program, pc + 1 + j.offset(), live);
+            default -> at(program, next, live);
+        };
+    }
+
+    /** Live registers on entry to {@code slot}; a slot outside the program (the verifier rejects reaching it) keeps all. */
+    private static int at(Program program, int slot, int[] live) {
+        return program.startsAt(slot) ? live[slot] : ALL;
+    }
+
+    private static int transfer(Instruction insn, int out) {
+        return switch (insn) {
+            case Alu a -> a.op() == dev.extos.isa.AluOp.MOV
+                    ? (out & ~bit(a.dst())) | use(a.src())
+                    : out | bit(a.dst()) | use(a.src());
+            case Neg n -> out | bit(n.dst());
+            case ByteSwap s -> out | bit(s.dst());
+            case MovSx m -> (out & ~bit(m.dst())) | bit(m.src());
+            case LoadImm64 l -> out & ~bit(l.dst());
+            case Load l -> (out & ~bit(l.dst())) | bit(l.src());
+            case Store s -> out | bit(s.dst()) | use(s.src());
+            case Atomic a -> out | bit(a.dst()) | bit(a.src()) | (a.op() == AtomicOp.CMPXCHG ? 1 : 0);
+            case Jump j -> out | bit(j.dst()) | use(j.src());
+            case Goto g -> out;
+            case Call c -> (out & ~CLOBBERED) | ARGUMENTS;
+            case CallLocal c -> (out & ~CLOBBERED) | ARGUMENTS;
+            case Exit e -> 1;
+            case CallRegister c -> ALL;
+            case CallKfunc c -> ALL;
+            case PacketLoad p -> ALL;
+        };
+    }
+
+    private static int bit(Reg r) {
+        return 1 << r.number();
+    }
+
+    private static int use(Operand o) {
+        return o instanceof Reg r ? bit(r) : 0;
+    }
+}
