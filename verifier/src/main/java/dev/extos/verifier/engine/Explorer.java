@@ -104,6 +104,10 @@ public final class Explorer implements Env {
             return reject(e.pc(), e.getMessage(), "", start);
         }
         int[] live = Liveness.of(program);
+        boolean returnChecked = hasLocalCalls(program)
+                || !(type.returnRange().equals(dev.extos.verifier.ReturnRange.ANY)
+                        || type.returnRange().equals(dev.extos.verifier.ReturnRange.ANY_U32));
+        int[] relevant = Relevance.of(program, returnChecked);
         Deque<Branch> work = new ArrayDeque<>();
         work.push(new Branch(0, initial(), null));
         State state = null;
@@ -117,6 +121,7 @@ public final class Explorer implements Env {
                 while (true) {
                     currentPc = pc;
                     if (prunePoints.get(pc)) {
+                        state = widenIrrelevantScalars(state, live[pc] & ~relevant[pc]);
                         Key key = new Key(pc, withoutDeadRegisters(state, live[pc]).canonical());
                         if (isCovered(key)) {
                             pruned++;
@@ -229,6 +234,26 @@ public final class Explorer implements Env {
             case Instruction.CallLocal c -> throw new IllegalStateException();
             case Instruction.Exit e -> throw new IllegalStateException();
         };
+    }
+
+    /**
+     * {@code state} with the scalars in {@code registers} (live, but no safety check depends on
+     * their exact value, see {@link Relevance}) widened to any value: exploring the wider state
+     * proves at least as much, and iterations that differ only in such a value (a count) merge.
+     */
+    private static State widenIrrelevantScalars(State state, int registers) {
+        State s = state;
+        for (Reg r : Reg.values()) {
+            if ((registers & (1 << r.number())) != 0 && s.reg(r) instanceof RegType.ScalarReg(Scalar v)
+                    && !v.equals(Scalar.UNKNOWN)) {
+                s = s.withReg(r, new RegType.ScalarReg(Scalar.UNKNOWN));
+            }
+        }
+        return s;
+    }
+
+    private static boolean hasLocalCalls(Program program) {
+        return program.instructions().stream().anyMatch(i -> i instanceof Instruction.CallLocal);
     }
 
     /** {@code state} with the current frame's registers that are dead at this point (see {@link Liveness}) cleared. */
