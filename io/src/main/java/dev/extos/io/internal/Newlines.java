@@ -8,7 +8,10 @@ import java.lang.foreign.MemorySegment;
  * {@code --add-modules jdk.incubator.vector} (about 2.5x faster here), plain 64-bit arithmetic otherwise.
  */
 sealed interface Newlines permits SwarNewlines, VectorNewlines {
-    /** Whether this JVM has the Vector API (an incubating module, so only when asked for). */
+    /**
+     * Whether this JVM has the Vector API (an incubating module, so only when asked for);
+     * {@code -Dextos.newlines=swar} keeps the SWAR search even then, to compare the two.
+     */
     boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
             && !"swar".equals(System.getProperty("extos.newlines"));
 
