@@ -20,25 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
  * records copied at once, kept prefixes, drops and the end of each call all line up.
  */
 class DeliveryTest {
-    /** Keeps records starting with 'a' whole, the first 3 bytes of those starting with 'b', drops the rest. */
-    private static final String VERDICT_BY_FIRST_BYTE = """
-            ldxw %r2, [%r1+0]
-            ldxw %r3, [%r1+4]
-            mov %r0, 0
-            mov %r4, %r2
-            add %r4, 1
-            jgt %r4, %r3, out
-            ldxb %r5, [%r2+0]
-            jne %r5, 0x61, notA
-            mov32 %r0, -1
-            ja out
-            notA:
-            jne %r5, 0x62, out
-            mov %r0, 3
-            out:
-            exit
-            """;
-
     @TempDir
     Path dir;
 
@@ -49,7 +30,7 @@ class DeliveryTest {
         List<Framing> framings = List.of(Framing.lines(), Framing.fixed(7), Framing.lengthPrefixed(2, ByteOrder.LITTLE_ENDIAN),
                 Framing.lengthPrefixed(4, ByteOrder.BIG_ENDIAN));
         try (Domain d = ExtOS.embedded()) {
-            LoadedFilter filter = d.loadAssembly("by-first-byte", VERDICT_BY_FIRST_BYTE, Hook.READ);
+            LoadedFilter filter = d.loadAssembly("by-first-byte", Programs.VERDICT_BY_FIRST_BYTE, Hook.READ);
             for (int round = 0; round < 40; round++) {
                 for (Framing framing : framings) {
                     List<byte[]> payloads = payloads(random, framing);

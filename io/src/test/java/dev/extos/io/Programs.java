@@ -105,4 +105,23 @@ final class Programs {
             ja loop
             out: exit
             """;
+
+    /** Keeps records starting with 'a' whole, the first 3 bytes of those starting with 'b', drops the rest. */
+    static final String VERDICT_BY_FIRST_BYTE = """
+            ldxw %r2, [%r1+0]
+            ldxw %r3, [%r1+4]
+            mov %r0, 0
+            mov %r4, %r2
+            add %r4, 1
+            jgt %r4, %r3, out
+            ldxb %r5, [%r2+0]
+            jne %r5, 0x61, notA
+            mov32 %r0, -1
+            ja out
+            notA:
+            jne %r5, 0x62, out
+            mov %r0, 3
+            out:
+            exit
+            """;
 }

@@ -88,11 +88,7 @@ final class ProgramMemory {
 
     /** Runs a read or write filter on the record at [start, start + length) of the data; returns r0. */
     long runRecord(EmbeddedFilter filter, long start, long length, long fileOffset, long index) {
-        contextWords[dataSlot] = DATA + start;
-        contextWords[dataEndSlot] = DATA + start + length;
-        contextWords[offsetSlot] = fileOffset;
-        contextWords[indexSlot] = index;
-        space.dataEnd(DATA + start + length);
+        record(start, start + length, fileOffset, index);
         use(filter);
         return filter.executable().run(space, contextAddress);
     }
@@ -130,13 +126,17 @@ final class ProgramMemory {
     private void prepare(int k) {
         Frames f = batchFrames;
         long start = f.payload[k];
-        long end = start + f.length[k];
+        record(start, start + f.length[k], batchFileBase + (k == 0 ? batchFirstStart : f.end[k - 1]), batchFirstIndex + k);
+        lastRun = k;
+    }
+
+    /** Makes the context describe the record at [start, end) of the data, at file offset {@code fileOffset}, number {@code index}. */
+    private void record(long start, long end, long fileOffset, long index) {
         contextWords[dataSlot] = DATA + start;
         contextWords[dataEndSlot] = DATA + end;
-        contextWords[offsetSlot] = batchFileBase + (k == 0 ? batchFirstStart : f.end[k - 1]);
-        contextWords[indexSlot] = batchFirstIndex + k;
+        contextWords[offsetSlot] = fileOffset;
+        contextWords[indexSlot] = index;
         space.dataEnd(DATA + end);
-        lastRun = k;
     }
 
     /** Runs a framer on the bytes [start, limit) of the data; returns r0. */

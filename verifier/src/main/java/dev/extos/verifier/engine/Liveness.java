@@ -1,11 +1,15 @@
 package dev.extos.verifier.engine;
 
+import static dev.extos.verifier.engine.BackwardFlow.ALL;
+import static dev.extos.verifier.engine.BackwardFlow.ARGUMENTS;
+import static dev.extos.verifier.engine.BackwardFlow.CLOBBERED;
+import static dev.extos.verifier.engine.BackwardFlow.bit;
+import static dev.extos.verifier.engine.BackwardFlow.use;
+
 import dev.extos.isa.AtomicOp;
 import dev.extos.isa.Instruction;
 import dev.extos.isa.Instruction.*;
-import dev.extos.isa.Operand;
 import dev.extos.isa.Program;
-import dev.extos.isa.Reg;
 
 /**
  * Which registers of the current function may still be read, at each instruction, before being
@@ -16,9 +20,6 @@ import dev.extos.isa.Reg;
  * reads r0; instructions the engines refuse count as reading every register.
  */
 final class Liveness {
-    private static final int ALL = (1 << 11) - 1;
-    private static final int ARGUMENTS = 0b111110;     // r1-r5
-    private static final int CLOBBERED = 0b111111;     // r0-r5
     private static final int FRAME_POINTER = 1 << 10;  // r10: never written, so always kept
 
     private Liveness() {
@@ -26,37 +27,7 @@ final class Liveness {
 
     /** Per slot, the bit set (bit n = rn) of registers live on entry to the instruction starting there. */
     static int[] of(Program program) {
-        int[] starts = program.startSlots();
-        int[] live = new int[program.slotCount() + 1];
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            for (int i = starts.length - 1; i >= 0; i--) {
-                int pc = starts[i];
-                Instruction insn = program.at(pc);
-                int in = transfer(insn, liveOut(program, pc, insn, live)) | FRAME_POINTER;
-                if (in != live[pc]) {
-                    live[pc] = in;
-                    changed = true;
-                }
-            }
-        }
-        return live;
-    }
-
-    private static int liveOut(Program program, int pc, Instruction insn, int[] live) {
-        int next = pc + insn.slots();
-        return switch (insn) {
-            case Exit e -> 0;
-            case Goto g -> at(program, pc + 1 + g.offset(), live);
-            case Jump j -> at(program, next, live) | at(program, pc + 1 + j.offset(), live);
-            default -> at(program, next, live);
-        };
-    }
-
-    /** Live registers on entry to {@code slot}; a slot outside the program (the verifier rejects reaching it) keeps all. */
-    private static int at(Program program, int slot, int[] live) {
-        return program.startsAt(slot) ? live[slot] : ALL;
+        return BackwardFlow.solve(program, (insn, after) -> transfer(insn, after) | FRAME_POINTER);
     }
 
     private static int transfer(Instruction insn, int out) {
@@ -80,13 +51,5 @@ final class Liveness {
             case CallKfunc c -> ALL;
             case PacketLoad p -> ALL;
         };
-    }
-
-    private static int bit(Reg r) {
-        return 1 << r.number();
-    }
-
-    private static int use(Operand o) {
-        return o instanceof Reg r ? bit(r) : 0;
     }
 }

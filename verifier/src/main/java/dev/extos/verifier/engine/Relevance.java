@@ -1,12 +1,16 @@
 package dev.extos.verifier.engine;
 
+import static dev.extos.verifier.engine.BackwardFlow.ALL;
+import static dev.extos.verifier.engine.BackwardFlow.ARGUMENTS;
+import static dev.extos.verifier.engine.BackwardFlow.CLOBBERED;
+import static dev.extos.verifier.engine.BackwardFlow.bit;
+import static dev.extos.verifier.engine.BackwardFlow.use;
+
 import dev.extos.isa.AluOp;
 import dev.extos.isa.AtomicOp;
 import dev.extos.isa.Instruction;
 import dev.extos.isa.Instruction.*;
-import dev.extos.isa.Operand;
 import dev.extos.isa.Program;
-import dev.extos.isa.Reg;
 
 /**
  * Which registers, at each instruction, may still hold a value whose exact range matters to a
@@ -19,9 +23,6 @@ import dev.extos.isa.Reg;
  * enumerated value by value: the static form of the kernel's precision tracking.
  */
 final class Relevance {
-    private static final int ALL = (1 << 11) - 1;
-    private static final int ARGUMENTS = 0b111110;     // r1-r5
-    private static final int CLOBBERED = 0b111111;     // r0-r5
 
     private Relevance() {
     }
@@ -32,36 +33,7 @@ final class Relevance {
      * return range, or a subprogram whose r0 goes back to its caller).
      */
     static int[] of(Program program, boolean returnChecked) {
-        int[] starts = program.startSlots();
-        int[] relevant = new int[program.slotCount() + 1];
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            for (int i = starts.length - 1; i >= 0; i--) {
-                int pc = starts[i];
-                Instruction insn = program.at(pc);
-                int in = transfer(insn, out(program, pc, insn, relevant), returnChecked);
-                if (in != relevant[pc]) {
-                    relevant[pc] = in;
-                    changed = true;
-                }
-            }
-        }
-        return relevant;
-    }
-
-    private static int out(Program program, int pc, Instruction insn, int[] relevant) {
-        int next = pc + insn.slots();
-        return switch (insn) {
-            case Exit e -> 0;
-            case Goto g -> at(program, pc + 1 + g.offset(), relevant);
-            case Jump j -> at(program, next, relevant) | at(program, pc + 1 + j.offset(), relevant);
-            default -> at(program, next, relevant);
-        };
-    }
-
-    private static int at(Program program, int slot, int[] relevant) {
-        return program.startsAt(slot) ? relevant[slot] : ALL;
+        return BackwardFlow.solve(program, (insn, after) -> transfer(insn, after, returnChecked));
     }
 
     private static int transfer(Instruction insn, int out, boolean returnChecked) {
@@ -87,13 +59,5 @@ final class Relevance {
             case CallKfunc c -> ALL;
             case PacketLoad p -> ALL;
         };
-    }
-
-    private static int bit(Reg r) {
-        return 1 << r.number();
-    }
-
-    private static int use(Operand o) {
-        return o instanceof Reg r ? bit(r) : 0;
     }
 }
