@@ -64,6 +64,13 @@ public final class VerifyTimes {
                 percentile(medians, 50), percentile(medians, 90), medians[medians.length - 1],
                 percentile(medians, 50) < 1.0 ? "PASS" : "FAIL");
 
+        out.printf(Locale.ROOT, "%n  DESIGN §6: a loop counting the spaces of a record (extos/read), target: milliseconds%n");
+        for (int bound : new int[] {128, 1024}) {
+            Case c = new Case("space-counting loop, " + bound + " bytes", spaceCount(bound), ProgramType.extosRead());
+            out.printf(Locale.ROOT, "  %-34s %5d insns  median %8.3f ms  %s%n", c.name(), c.program().slotCount(),
+                    median(time(c)), verdict(c));
+        }
+
         Program cap = branchChain(24);
         long start = System.nanoTime();
         Verdict v = Verifier.verify(cap, ProgramType.xdp());
@@ -111,6 +118,31 @@ public final class VerifyTimes {
         }
         a.append("out:\nexit\n");
         return Assembler.assemble(a.toString());
+    }
+
+    /** Counts the spaces among the first {@code bound} bytes of the record and returns the count. */
+    static Program spaceCount(int bound) {
+        return Assembler.assemble("""
+                ldxw %r2, [%r1+0]
+                ldxw %r3, [%r1+4]
+                mov %r4, 0
+                mov %r5, 0
+                loop:
+                mov %r6, %r2
+                add %r6, %r4
+                mov %r7, %r6
+                add %r7, 1
+                jgt %r7, %r3, out
+                ldxb %r8, [%r6+0]
+                jne %r8, 32, nospace
+                add %r5, 1
+                nospace:
+                add %r4, 1
+                jlt %r4, BOUND, loop
+                out:
+                mov %r0, %r5
+                exit
+                """.replace("BOUND", Integer.toString(bound)));
     }
 
     /** Independent undecidable branches in a row: the paths double with each, until the cap stops the work. */
